@@ -1,0 +1,271 @@
+/**
+ * Portfolio: cash, positions and closed trades, booked exactly in bigint Amounts (perp/margin
+ * style: a fill moves cash by its realized PnL minus its commission; an open position is worth
+ * its unrealized PnL). Identities that hold after every fill, to the last 1e-12 unit:
+ *   equity = cash + Σ unrealized(mark)
+ *   cash − initialCash = realizedPnl − feesPaid
+ * (proved by portfolio.property.test.ts against an independent spot-style cash-flow ledger).
+ *
+ * cash, feesPaid and realizedPnl are ExactSums (two doubles, bigint only past 2^53 ranges) behind
+ * Amount getters, so booking a fill allocates no bigint for them.
+ *
+ * Positions are indexed by the dense instrument id. State is serialisable with `snapshot()` and
+ * `Portfolio.restore()` so bots can persist it across restarts.
+ */
+import { amountFromNumber, ConflictError, DataError, type Amount, type Instrument, type OrderSide } from "../core/index.ts";
+import { mulDivFloorSafe, scaledUnits, toNumber } from "./exact.ts";
+import { ExactSum } from "./exact-sum.ts";
+import { Position } from "./position.ts";
+import { closeTrade, openTrade, type TradeRecord } from "./trade-ledger.ts";
+import { positionFromJson, positionToJson, tradeFromJson, tradeToJson, type PortfolioSnapshot } from "./portfolio-state.ts";
+
+/** What one fill did; a record reused by the next fill (read it before booking another). */
+export interface BookedFill {
+  /** Realized PnL (before fees) of the closing part of the fill. */
+  realized: Amount;
+  closedUnits: number;
+  openedUnits: number;
+  /** Trade closed by this fill, if any. */
+  closed: TradeRecord | null;
+}
+
+export class Portfolio {
+  readonly initialCash: Amount;
+  private readonly cashSum: ExactSum;
+  private readonly feesSum = new ExactSum();
+  private readonly realizedSum = new ExactSum();
+  fillCount = 0;
+  private cashFloat = 0;
+  private cashDirty = true;
+  readonly trades: TradeRecord[] = [];
+  private readonly positions: Position[] = [];
+  private readonly booked: BookedFill = { realized: 0n, closedUnits: 0, openedUnits: 0, closed: null };
+
+  constructor(initialCash: Amount | number, instruments: readonly Instrument[] = []) {
+    this.initialCash = typeof initialCash === "bigint" ? initialCash : amountFromNumber(initialCash);
+    this.cashSum = new ExactSum(this.initialCash);
+    for (const i of instruments) this.addInstrument(i);
+  }
+
+  get cash(): Amount {
+    return this.cashSum.value;
+  }
+
+  set cash(v: Amount) {
+    this.cashSum.value = v;
+    this.cashDirty = true;
+  }
+
+  get feesPaid(): Amount {
+    return this.feesSum.value;
+  }
+
+  set feesPaid(v: Amount) {
+    this.feesSum.value = v;
+  }
+
+  get realizedPnl(): Amount {
+    return this.realizedSum.value;
+  }
+
+  set realizedPnl(v: Amount) {
+    this.realizedSum.value = v;
+  }
+
+  addInstrument(i: Instrument): Position {
+    const existing = this.positions[i.id];
+    if (existing) {
+      if (existing.instrument.symbol !== i.symbol) {
+        throw new ConflictError(`instrument id ${i.id} is already used by ${existing.instrument.symbol}`, { id: i.id });
+      }
+      return existing;
+    }
+    const p = new Position(i);
+    this.positions[i.id] = p;
+    return p;
+  }
+
+  position(instrumentId: number): Position {
+    const p = this.positions[instrumentId];
+    if (!p) throw new ConflictError(`unknown instrument id ${instrumentId}`, { instrumentId });
+    return p;
+  }
+
+  allPositions(): readonly Position[] {
+    return this.positions.filter((p) => p !== undefined);
+  }
+
+  /**
+   * Books one fill. `quantity` must lie on the instrument's size decimals and `price` on its
+   * price decimals; `commission` is the exact fee already computed by the venue.
+   */
+  applyFill(instrumentId: number, side: OrderSide, quantity: number, price: number, commission: Amount, time: number, barIndex: number): BookedFill {
+    const pos = this.position(instrumentId);
+    const units = scaledUnits(quantity, pos.sizeScale);
+    const priceUnits = scaledUnits(price, pos.priceScale);
+    if (!(units > 0)) throw offGrid(pos.instrument, "quantity", quantity);
+    if (!(priceUnits > 0)) throw offGrid(pos.instrument, "price", price);
+    return this.applyFillUnits(pos, side, units, priceUnits, commission, time, barIndex);
+  }
+
+  /** Same as applyFill with quantity and price already as scaled integers. */
+  applyFillUnits(pos: Position, side: OrderSide, units: number, priceUnits: number, commission: Amount, time: number, barIndex: number): BookedFill {
+    const qBefore = pos.qty;
+    const effect = pos.apply(side, units, priceUnits);
+    // The closing share of the fee, truncated (bigint division); the opening share is the rest.
+    let feeClose: Amount = 0n;
+    let feeOpen: Amount = commission;
+    if (effect.closedUnits > 0) {
+      if (effect.openedUnits === 0) {
+        feeClose = commission;
+        feeOpen = 0n;
+      } else {
+        const c = Number(commission);
+        const f = c >= 0 && Number.isSafeInteger(c) ? mulDivFloorSafe(c, effect.closedUnits, units) : Number.NaN;
+        if (f === f) {
+          feeClose = BigInt(f);
+          feeOpen = BigInt(c - f);
+        } else {
+          feeClose = (commission * BigInt(effect.closedUnits)) / BigInt(units);
+          feeOpen = commission - feeClose;
+        }
+      }
+    }
+    let closed: TradeRecord | null = null;
+    if (effect.closedUnits > 0) {
+      const t = pos.trade ?? openTrade(qBefore > 0 ? "long" : "short", time, barIndex);
+      t.exitUnits += effect.closedUnits;
+      t.exitValueUnits += priceUnits * effect.closedUnits;
+      t.exitTime = time;
+      t.exitBar = barIndex;
+      t.realized = add(t.realized, effect.realized);
+      t.fees = add(t.fees, feeClose);
+      pos.trade = t;
+      if (pos.qty === 0 || effect.openedUnits > 0) {
+        closed = closeTrade(t, pos.instrument, this.trades.length + 1);
+        this.trades.push(closed);
+        pos.trade = null;
+      }
+    }
+    if (effect.openedUnits > 0) {
+      const t = pos.trade ?? openTrade(side === "buy" ? "long" : "short", time, barIndex);
+      t.entryUnits += effect.openedUnits;
+      t.entryValueUnits += priceUnits * effect.openedUnits;
+      t.fees = add(t.fees, feeOpen);
+      pos.trade = t;
+    }
+    const realized = effect.realized;
+    const cs = this.cashSum;
+    cs.sub(commission);
+    if (realized !== 0n) {
+      cs.add(realized);
+      this.realizedSum.add(realized);
+    }
+    this.feesSum.add(commission);
+    this.cashDirty = true;
+    this.fillCount++;
+    const b = this.booked;
+    b.realized = realized;
+    b.closedUnits = effect.closedUnits;
+    b.openedUnits = effect.openedUnits;
+    b.closed = closed;
+    return b;
+  }
+
+  /** Cash as a number (converted lazily, once per change). */
+  get cashF(): number {
+    if (this.cashDirty) {
+      this.cashFloat = this.cashSum.toNumber();
+      this.cashDirty = false;
+    }
+    return this.cashFloat;
+  }
+
+  /** Sets the mark price of an instrument (close of its latest bar or last trade). */
+  mark(instrumentId: number, price: number, time: number): void {
+    const p = this.positions[instrumentId]!;
+    p.mark = price;
+    p.markTime = time;
+  }
+
+  /** Float equity at the current marks (hot path; for curves and metrics). */
+  equityF(): number {
+    let e = this.cashF;
+    const ps = this.positions;
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i];
+      if (p !== undefined && p.qtyF !== 0 && p.mark === p.mark) e += p.mark * p.qtyF - p.basisF;
+    }
+    return e;
+  }
+
+  /** Exact equity at the current marks (a position not marked yet counts at cost: unrealized 0). */
+  equity(): Amount {
+    let e = this.cash;
+    for (const p of this.positions) if (p !== undefined && p.qty !== 0 && Number.isFinite(p.mark)) e += p.unrealizedAt(p.mark);
+    return e;
+  }
+
+  /** toNumber(equity()) without bigints when every unrealized PnL is a small safe integer. */
+  equityNumber(): number {
+    let x = 0;
+    for (const p of this.positions) {
+      if (p !== undefined && p.qty !== 0 && Number.isFinite(p.mark)) {
+        const u = p.unrealizedUnitsAt(p.mark);
+        x += u;
+        if (!(x < 2 ** 52 && x > -(2 ** 52))) return toNumber(this.equity());
+      }
+    }
+    return this.cashSum.toNumberPlus(x);
+  }
+
+  /** Exact unrealized PnL of every open position at the current marks. */
+  unrealized(): Amount {
+    return this.equity() - this.cash;
+  }
+
+  snapshot(): PortfolioSnapshot {
+    return {
+      version: 1,
+      initialCash: this.initialCash.toString(),
+      cash: this.cash.toString(),
+      feesPaid: this.feesPaid.toString(),
+      realizedPnl: this.realizedPnl.toString(),
+      fillCount: this.fillCount,
+      positions: this.allPositions().map(positionToJson),
+      trades: this.trades.map(tradeToJson),
+    };
+  }
+
+  /** Rebuilds a portfolio from a snapshot; instruments must match the snapshot's symbols by id. */
+  static restore(snap: PortfolioSnapshot, instruments: readonly Instrument[]): Portfolio {
+    if (snap.version !== 1) throw new ConflictError(`unsupported portfolio snapshot version ${String(snap.version)}`);
+    const p = new Portfolio(BigInt(snap.initialCash), instruments);
+    p.cash = BigInt(snap.cash);
+    p.cashDirty = true;
+    p.feesPaid = BigInt(snap.feesPaid);
+    p.realizedPnl = BigInt(snap.realizedPnl);
+    p.fillCount = snap.fillCount;
+    for (const ps of snap.positions) {
+      const pos = p.positions[ps.instrumentId];
+      if (!pos || pos.instrument.symbol !== ps.symbol) {
+        throw new ConflictError(`snapshot position ${ps.symbol} (id ${ps.instrumentId}) has no matching instrument`, { instrumentId: ps.instrumentId });
+      }
+      positionFromJson(ps, pos);
+    }
+    for (const t of snap.trades) p.trades.push(tradeFromJson(t));
+    return p;
+  }
+}
+
+/** a + b without allocating a new bigint when one side is zero. */
+function add(a: Amount, b: Amount): Amount {
+  return b === 0n ? a : a === 0n ? b : a + b;
+}
+
+function offGrid(i: Instrument, what: "quantity" | "price", x: number): DataError {
+  return new DataError(`${i.symbol}: fill ${what} ${x} must be > 0 and on the instrument's ${what === "price" ? "price decimals" : "size decimals"}`, {
+    column: what,
+    code: "FILL_OFF_GRID",
+  });
+}
