@@ -62,6 +62,9 @@ file = "${dataFile(HL_CANDLES)}"
 bars_per_second = 25
 `;
 
+/** CI=true as CI runners set it: Ink would otherwise go silent until exit (regression, see tui/main.tsx). */
+const PANE_ENV = { ALGO_API_TOKEN: E2E_TOKEN, CI: "true", LANG: "C.UTF-8" };
+
 const tmux = new Tmux();
 const dir = tempDir("tui-e2e-");
 let daemon: DaemonProc;
@@ -80,7 +83,7 @@ afterAll(async () => {
 
 /** The TUI, then the shell reports its exit code and the terminal modes it left behind. */
 function tuiCommand(): string {
-  return `${TUI} --url http://127.0.0.1:${daemon.port}; echo "TUI_EXIT=$?"; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo; exec sleep 600`;
+  return `'${TUI}' --url http://127.0.0.1:${daemon.port}; echo "TUI_EXIT=$?"; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo; exec sleep 600`;
 }
 
 const bot = () => daemon.json<BotSummary>("GET", "/api/bots/e2e-btc");
@@ -92,7 +95,7 @@ const exited = (t: string): boolean => t.includes("TUI_EXIT=") && /^-?icanon -?e
 describe("algo-trade-tui end to end (tmux + real daemon)", () => {
   test("sees the bot, starts it, watches trades appear, pauses it, survives a daemon restart, quits cleanly", async () => {
     const s = "main";
-    tmux.start(s, tuiCommand(), { cols: 80, rows: 24, env: { ALGO_API_TOKEN: E2E_TOKEN }, cwd: dir });
+    tmux.start(s, tuiCommand(), { cols: 80, rows: 24, env: PANE_ENV, cwd: dir });
 
     // 1. The bot declared in the daemon's config is listed, stopped, on the alternate screen.
     await tmux.waitForScreen(s, (t) => /▸e2e-btc +BTC +ma_crossov… paper Stopped/.test(t), "the config bot in the list");
@@ -146,7 +149,7 @@ describe("algo-trade-tui end to end (tmux + real daemon)", () => {
 
   test("Ctrl-C also quits cleanly and restores the terminal", async () => {
     const s = "ctrlc";
-    tmux.start(s, tuiCommand(), { cols: 100, rows: 30, env: { ALGO_API_TOKEN: E2E_TOKEN }, cwd: dir });
+    tmux.start(s, tuiCommand(), { cols: 100, rows: 30, env: PANE_ENV, cwd: dir });
     await tmux.waitForScreen(s, (t) => t.includes("▸e2e-btc"), "the list");
     expect(tmux.format(s, "alternate_on")).toBe("1");
     tmux.send(s, "C-c");

@@ -104,7 +104,9 @@ async function main(): Promise<number> {
     process.stderr.write("error: algo-trade-tui needs an interactive terminal (stdin and stdout must be a TTY)\n");
     return 2;
   }
-  const app = render(<Root endpoints={args.endpoints} token={args.token} />, { alternateScreen: true, exitOnCtrlC: true, maxFps: 20, patchConsole: true });
+  // interactive: true because Ink otherwise turns itself into "print the last frame at exit" mode
+  // whenever a CI/CONTINUOUS_INTEGRATION variable is set, even on a real terminal (we checked TTYs above).
+  const app = render(<Root endpoints={args.endpoints} token={args.token} />, { alternateScreen: true, exitOnCtrlC: true, maxFps: 20, patchConsole: true, interactive: true });
   const stop = () => app.unmount();
   // Ctrl-C arrives as a key in raw mode (Ink exits); these cover signals sent from outside.
   process.on("SIGTERM", stop);
