@@ -18,22 +18,27 @@ export class SeededRng {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    this.a = next() | 0;
+    this.b = next() | 0;
+    this.c = next() | 0;
+    this.d = next() | 0;
   }
 
-  /** Uniform 32-bit unsigned integer. */
+  /**
+   * Uniform 32-bit unsigned integer. The state words are kept as signed int32 (`| 0`, XOR and
+   * shifts keep them there) so the JIT keeps them in integer registers; only the result is
+   * converted to unsigned. The sequence is the standard xoshiro128** one.
+   */
   nextU32(): number {
-    const result = Math.imul(rotl(Math.imul(this.b, 5) >>> 0, 7), 9) >>> 0;
-    const t = (this.b << 9) >>> 0;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
+    const a = this.a;
+    const b = this.b;
+    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const c = this.c ^ a;
+    const d = this.d ^ b;
+    this.b = b ^ c;
+    this.a = a ^ d;
+    this.c = c ^ (b << 9);
+    this.d = rotl(d, 11);
     return result;
   }
 
@@ -58,6 +63,7 @@ export class SeededRng {
   }
 }
 
+/** 32-bit rotate left, as a signed int32. */
 function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
+  return (x << k) | (x >>> (32 - k));
 }

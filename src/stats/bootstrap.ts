@@ -70,10 +70,14 @@ interface Stats4 {
   maxDrawdown: number;
 }
 
-/** The four statistics of a trade sequence given as index list into the series (or identity). */
-function stats(pnl: ArrayLike<number>, ret: ArrayLike<number>, idx: Int32Array | null, n: number, ann: number): Stats4 {
-  let wins = 0;
-  let losses = 0;
+/**
+ * The four statistics of a trade sequence given as index list into the series (or identity).
+ * `sign` holds +1/−1/0 per trade (PnL sign), so counting wins and losses is branch-free: the
+ * sign of a resampled trade is a coin flip, and a branch on it mispredicts half the time.
+ */
+function stats(pnl: ArrayLike<number>, ret: ArrayLike<number>, sign: Int8Array, idx: Int32Array | null, n: number, ann: number): Stats4 {
+  let signSum = 0;
+  let decided = 0;
   let sumP = 0;
   let sumR = 0;
   let sumR2 = 0;
@@ -84,18 +88,22 @@ function stats(pnl: ArrayLike<number>, ret: ArrayLike<number>, idx: Int32Array |
     const i = idx ? idx[j]! : j;
     const p = pnl[i]!;
     const r = ret[i]!;
-    if (p > 0) wins++;
-    else if (p < 0) losses++;
+    const g = sign[i]!;
+    signSum += g;
+    decided += g * g;
     sumP += p;
     sumR += r;
     sumR2 += r * r;
     eq *= 1 + r;
     if (eq > peak) peak = eq;
-    else {
+    // The exact division only when the multiplication (generous by 1e-9) says it may set a new max.
+    else if (peak - eq > mdd * peak * (1 - 1e-9)) {
       const dd = (peak - eq) / peak;
       if (dd > mdd) mdd = dd;
     }
   }
+  const wins = (decided + signSum) / 2;
+  const losses = (decided - signSum) / 2;
   const m = sumR / n;
   const v = n > 1 ? (sumR2 - n * m * m) / (n - 1) : 0;
   const sd = v > 0 ? Math.sqrt(v) : 0;
@@ -119,13 +127,15 @@ export function bootstrapTrades(trades: TradeSeries, opts: BootstrapOptions = {}
   checkInt(fn, "resamples", resamples, 10, 10_000_000);
   checkRange(fn, "confidence", confidence, 0, 1);
   checkRange(fn, "annualisation", ann, 0, Infinity);
-  const point = stats(trades.pnl, trades.ret, null, n, ann);
+  const sign = new Int8Array(n);
+  for (let i = 0; i < n; i++) sign[i] = Math.sign(trades.pnl[i]!);
+  const point = stats(trades.pnl, trades.ret, sign, null, n, ann);
   const dist = { winRate: new Float64Array(resamples), expectancy: new Float64Array(resamples), sharpe: new Float64Array(resamples), maxDrawdown: new Float64Array(resamples) };
   const rng = new SeededRng(seed);
   const idx = new Int32Array(n);
   for (let b = 0; b < resamples; b++) {
     for (let j = 0; j < n; j++) idx[j] = rng.int(n);
-    const s = stats(trades.pnl, trades.ret, idx, n, ann);
+    const s = stats(trades.pnl, trades.ret, sign, idx, n, ann);
     dist.winRate[b] = s.winRate;
     dist.expectancy[b] = s.expectancy;
     dist.sharpe[b] = s.sharpe;
