@@ -10,7 +10,9 @@
 import { readFileSync } from "node:fs";
 import { makeInstrument } from "../src/core/index.ts";
 import { loadBars } from "../src/data/index.ts";
-import { parseGrid } from "../src/stats/index.ts";
+import { generateFolds, gridPoints, parseGrid } from "../src/stats/index.ts";
+import { resolveSettings } from "../src/engine/index.ts";
+import type { Job, WalkForwardSetup } from "../src/app/walk-forward/protocol.ts";
 import { walkForwardJson } from "../src/app/walk-forward/format-text.ts";
 import { runWalkForward } from "../src/app/walk-forward/run-walk-forward.ts";
 import { dataFile } from "../src/testkit/data-path.ts";
@@ -52,6 +54,32 @@ async function cpuCeiling(): Promise<number> {
   return (2 * one) / two;
 }
 console.log(`parallel ceiling now (pure CPU loop, 2 workers vs 1): ${(await cpuCeiling()).toFixed(2)}×`);
+
+/**
+ * The same ceiling for THIS workload: warm workers run the real train-window backtests (the first
+ * 20 folds × the grid), one alone, then two side by side with the same job list each. Two threads
+ * of the engine slow each other down (shared L3 and memory bandwidth, and on a VM possibly vCPUs
+ * that share a physical core), which a pure arithmetic loop does not show.
+ */
+async function workloadCeiling(): Promise<{ ceiling: number; alone: number; together: number }> {
+  const folds = generateFolds(series.tsEvent, series.intervalMs, { trainMs: trainDays * DAY, testMs: 30 * DAY }).slice(0, 20);
+  const points = gridPoints(axes).filter((p) => Number(p.slow) > Number(p.fast));
+  const jobs: Job[] = [];
+  for (const f of folds) for (const p of points) jobs.push({ id: jobs.length, kind: "train", fold: f.index, point: 0, params: p, from: f.trainFrom, to: f.trainTo, measureFrom: f.trainFrom });
+  const setup: WalkForwardSetup = { series: { ...series }, instrument, strategy: "ma_crossover", settings: { ...resolveSettings({}) } as unknown as WalkForwardSetup["settings"] };
+  const url = new URL("./support/wf-ceiling-worker.ts", import.meta.url);
+  const run = async (n: number): Promise<number> => {
+    const times = await Promise.all(
+      Array.from({ length: n }, () => new Promise<number>((res) => { const w = new Worker(url); w.onmessage = (e: MessageEvent<number>) => { w.terminate(); res(e.data); }; w.postMessage({ setup, jobs, reps: 3 }); })),
+    );
+    return Math.max(...times);
+  };
+  const alone = await run(1);
+  const together = await run(2);
+  return { ceiling: (2 * alone) / together, alone, together };
+}
+const wc = await workloadCeiling();
+console.log(`parallel ceiling now (this workload: 1,120 warm train backtests per thread, 2 threads vs 1): ${wc.ceiling.toFixed(2)}× (${wc.alone.toFixed(0)} ms alone, ${wc.together.toFixed(0)} ms side by side)`);
 
 // Alternate the worker counts `reps` times (other load on the machine comes and goes) and report
 // the best and the median wall time of each.
