@@ -9,7 +9,6 @@
 import { z } from "zod";
 import type { Bar } from "../core/index.ts";
 import { defineStrategy, type SignalIntent, type Strategy, type StrategyContext } from "../engine/strategy.ts";
-import { RollingSum } from "./indicators/rolling-sum.ts";
 import { compareMeans, unitScale } from "./indicators/units.ts";
 
 export const maCrossoverParams = z
@@ -21,29 +20,48 @@ export const maCrossoverParams = z
 
 export type MaCrossoverParams = z.infer<typeof maCrossoverParams>;
 
+/**
+ * One ring of the last `slow` closes serves both windows: the fast window is its newest `fast`
+ * entries, so the value leaving it sits `fast` slots behind the write slot. Half the writes of
+ * two separate rolling sums and no modulo on the hot path; sums stay exact (integers < 2^53).
+ */
 class MaCrossover implements Strategy {
   readonly name = "ma_crossover";
   readonly warmup: number;
-  private readonly fast: RollingSum;
-  private readonly slow: RollingSum;
+  private readonly fastN: number;
+  private readonly slowN: number;
+  private readonly ring: Float64Array;
+  private at = 0;
+  private count = 0;
+  private fastSum = 0;
+  private slowSum = 0;
   private scale = 0;
   private last = 0;
 
   constructor(p: MaCrossoverParams) {
-    this.fast = new RollingSum(p.fast);
-    this.slow = new RollingSum(p.slow);
+    this.fastN = p.fast;
+    this.slowN = p.slow;
+    this.ring = new Float64Array(p.slow);
     this.warmup = p.slow;
   }
 
   onBar(bar: Bar, ctx: StrategyContext): SignalIntent {
     if (this.scale === 0) this.scale = unitScale(ctx.instrument.priceDecimals);
     const u = Math.round(bar.close * this.scale);
-    const f = this.fast;
-    const s = this.slow;
-    f.push(u);
-    s.push(u);
-    if (!s.full) return null;
-    const cmp = compareMeans(f.sum, f.n, s.sum, s.n);
+    const ring = this.ring;
+    const slow = this.slowN;
+    const fast = this.fastN;
+    const at = this.at;
+    const count = this.count;
+    if (count >= fast) this.fastSum -= ring[at >= fast ? at - fast : at - fast + slow]!;
+    if (count === slow) this.slowSum -= ring[at]!;
+    else this.count = count + 1;
+    ring[at] = u;
+    this.fastSum += u;
+    this.slowSum += u;
+    this.at = at + 1 === slow ? 0 : at + 1;
+    if (this.count < slow) return null;
+    const cmp = compareMeans(this.fastSum, fast, this.slowSum, slow);
     if (cmp === 0 || cmp === this.last) return null;
     this.last = cmp;
     return cmp > 0 ? "long" : "short";
