@@ -156,23 +156,30 @@ export class BacktestRun {
         ring.commit();
         this.produced = i + 1;
       }
-      // Consumer: drain everything queued into the engine.
-      for (let at = ring.peek(); at >= 0; at = ring.peek()) {
-        const i = this.consumed;
-        bar.tsEvent = data[at]!;
-        bar.open = data[at + 1]!;
-        bar.high = data[at + 2]!;
-        bar.low = data[at + 3]!;
-        bar.close = data[at + 4]!;
-        bar.volume = data[at + 5]!;
-        ring.release();
-        bar.index = i;
-        bar.tsInit = bar.tsEvent + interval;
-        clock.advance(bar.tsInit);
-        engine.processBar(bar);
-        equity[i] = portfolio.equityF();
-        if (position.qtyF !== 0) this.barsInPosition++;
-        this.consumed = i + 1;
+      // Consumer: drain everything queued into the engine (counters in locals, stored after).
+      let i = this.consumed;
+      let inPosition = this.barsInPosition;
+      try {
+        for (let at = ring.peek(); at >= 0; at = ring.peek()) {
+          bar.tsEvent = data[at]!;
+          bar.open = data[at + 1]!;
+          bar.high = data[at + 2]!;
+          bar.low = data[at + 3]!;
+          bar.close = data[at + 4]!;
+          bar.volume = data[at + 5]!;
+          ring.release();
+          bar.index = i;
+          bar.tsInit = bar.tsEvent + interval;
+          clock.advance(bar.tsInit);
+          engine.processBar(bar);
+          equity[i] = portfolio.equityF();
+          if (position.qtyF !== 0) inPosition++;
+          i++;
+        }
+      } finally {
+        // Also after a throw: the bars before the failing one count as done.
+        this.consumed = i;
+        this.barsInPosition = inPosition;
       }
     }
     return this.consumed < n;

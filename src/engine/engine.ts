@@ -237,7 +237,9 @@ export class TradingEngine {
     const k = this.findWorking(r.orderId);
     const o = this.working[k];
     if (o === undefined) throw new ConflictError(`venue reported a fill for unknown order ${r.orderId}`, { orderId: r.orderId });
-    const booked = this.portfolio.applyFill(o.instrumentId, o.side, r.quantity, r.price, r.commission, r.tsEvent, r.barIndex);
+    const cu = r.commissionUnits;
+    const fee = cu !== undefined && cu === cu ? cu : r.commission; // units when the venue has them
+    const booked = this.portfolio.applyFill(o.instrumentId, o.side, r.quantity, r.price, fee, r.tsEvent, r.barIndex);
     if (r.remaining <= 0) this.removeWorking(k);
     this.counters.fills++;
     const l = this.listener;
@@ -248,7 +250,7 @@ export class TradingEngine {
         side: o.side,
         quantity: r.quantity,
         price: r.price,
-        commission: toNumber(r.commission),
+        commission: typeof fee === "number" ? fee / 1e12 : toNumber(fee),
         tsEvent: r.tsEvent,
         barIndex: r.barIndex,
         liquidity: r.liquidity,

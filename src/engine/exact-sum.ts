@@ -21,7 +21,7 @@ export class ExactSum {
   private big: Amount | null = null;
 
   constructor(v: Amount = 0n) {
-    this.value = v;
+    if (v !== 0n) this.value = v;
   }
 
   get value(): Amount {
@@ -61,6 +61,19 @@ export class ExactSum {
       }
     }
     this.value = this.value - a;
+  }
+
+  /** Adds x, a safe-integer count of 1e-12 units (the bigint-free twin of `add`). */
+  addUnits(x: number): void {
+    if (this.big === null && x < TERM_MAX && x > -TERM_MAX) this.addSmall(x);
+    else this.value = this.value + BigInt(x);
+  }
+
+  /** The value as a safe-integer count of 1e-12 units, or NaN when it is not one. */
+  units(): number {
+    if (this.big !== null) return Number.NaN;
+    const u = this.hi * W + this.lo;
+    return this.hi < HI_EXACT && this.hi > -HI_EXACT && Number.isSafeInteger(u) ? u : Number.NaN;
   }
 
   /** Adds an integer count x of 1e-12 units with |x| < 2^52, not in bigint mode (callers check). */

@@ -24,24 +24,30 @@ export function notionalOf(pu: number, pd: number, qu: number, qd: number): Amou
  * Used for commissions: price × quantity × rate with rate = num / den, den = 10^k.
  */
 export function notionalTimesRate(pu: number, pd: number, qu: number, qd: number, num: number, den: number): Amount | null {
+  const u = notionalTimesRateUnits(pu, pd, qu, qd, num, den);
+  return u === u ? BigInt(u) : null;
+}
+
+/** The same value as a safe-integer count of 1e-12 units, or NaN when doubles cannot do it exactly. */
+export function notionalTimesRateUnits(pu: number, pd: number, qu: number, qd: number, num: number, den: number): number {
   const d = pd + qd;
-  if (d > 12) return null;
+  if (d > 12) return Number.NaN;
   const x = pu * qu * num; // exact if safe
   const m = POW10_NUM[12 - d]!;
-  if (!Number.isSafeInteger(x)) return null;
+  if (!Number.isSafeInteger(x)) return Number.NaN;
   // den divides 10^(12−d) (e.g. BTC 0.01 × 0.00001 at 0.1%): no rounding, and x·m/den may be
   // safe where x·m is not.
   if (m >= den && m % den === 0) {
     const z = x * (m / den);
-    return Number.isSafeInteger(z) ? BigInt(z) : null;
+    return Number.isSafeInteger(z) ? z : Number.NaN;
   }
-  if (!Number.isSafeInteger(x * m)) return null;
+  if (!Number.isSafeInteger(x * m)) return Number.NaN;
   const y = x * m; // 1e-12 units × den
   const neg = y < 0;
   const a = neg ? -y : y;
   const r = a % den;
   const q = (a - r) / den + (2 * r >= den ? 1 : 0);
-  return BigInt(neg ? -q : q);
+  return neg ? -q : q;
 }
 
 const POW10_NUM: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);

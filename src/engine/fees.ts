@@ -5,7 +5,7 @@
  * makers (limit fills).
  */
 import { parseDecimal, pow10, type Amount, type Instrument } from "../core/index.ts";
-import { mulDivRoundPow10, notionalOf, notionalTimesRate } from "./exact.ts";
+import { mulDivRoundPow10, notionalOf, notionalTimesRate, notionalTimesRateUnits } from "./exact.ts";
 
 interface Rate {
   readonly num: bigint;
@@ -33,6 +33,19 @@ export class FeeModel {
     const pu = Math.round(price * 10 ** i.priceDecimals);
     const qu = Math.round(quantity * 10 ** i.sizeDecimals);
     return this.commissionUnits(i, pu, qu, liquidity);
+  }
+
+  /**
+   * The same commission as a safe-integer count of 1e-12 units when doubles compute it exactly
+   * (the simulator's hot path, no bigint), else NaN: then use `commission`.
+   */
+  commissionUnitsOf(i: Instrument, price: number, quantity: number, liquidity: "maker" | "taker" = "taker"): number {
+    const r = liquidity === "maker" ? this.maker : this.taker;
+    if (r.numF !== r.numF) return Number.NaN;
+    if (r.numF === 0) return 0;
+    const pu = Math.round(price * 10 ** i.priceDecimals);
+    const qu = Math.round(quantity * 10 ** i.sizeDecimals);
+    return notionalTimesRateUnits(pu, i.priceDecimals, qu, i.sizeDecimals, r.numF, r.denF);
   }
 
   /** Same with price and quantity already as scaled integers. */

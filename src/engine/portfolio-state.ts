@@ -4,7 +4,7 @@
  */
 import type { Amount } from "../core/index.ts";
 import type { Position } from "./position.ts";
-import type { OpenTradeState, TradeRecord } from "./trade-ledger.ts";
+import { openTrade, type OpenTradeState, type TradeRecord } from "./trade-ledger.ts";
 
 export interface OpenTradeJson {
   direction: "long" | "short";
@@ -56,7 +56,15 @@ export function positionToJson(p: Position): PositionJson {
     markTime: Number.isFinite(p.markTime) ? p.markTime : null,
     trade: t
       ? {
-          ...t,
+          direction: t.direction,
+          entryTime: t.entryTime,
+          entryBar: t.entryBar,
+          entryUnits: t.entryUnits,
+          exitUnits: t.exitUnits,
+          entryValueUnits: t.entryValueUnits,
+          exitValueUnits: t.exitValueUnits,
+          exitTime: t.exitTime,
+          exitBar: t.exitBar,
           realized: t.realized.toString(),
           fees: t.fees.toString(),
         }
@@ -70,13 +78,18 @@ export function positionFromJson(j: PositionJson, into: Position): void {
   into.mark = j.mark ?? Number.NaN;
   into.markTime = j.markTime ?? Number.NaN;
   const t = j.trade;
-  const trade: OpenTradeState | null = t
-    ? {
-        ...t,
-        realized: BigInt(t.realized) as Amount,
-        fees: BigInt(t.fees) as Amount,
-      }
-    : null;
+  let trade: OpenTradeState | null = null;
+  if (t) {
+    trade = openTrade(t.direction, t.entryTime, t.entryBar);
+    trade.entryUnits = t.entryUnits;
+    trade.exitUnits = t.exitUnits;
+    trade.entryValueUnits = t.entryValueUnits;
+    trade.exitValueUnits = t.exitValueUnits;
+    trade.exitTime = t.exitTime;
+    trade.exitBar = t.exitBar;
+    trade.realized = BigInt(t.realized) as Amount;
+    trade.fees = BigInt(t.fees) as Amount;
+  }
   into.trade = trade;
   into.refresh();
 }

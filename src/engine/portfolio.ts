@@ -20,13 +20,19 @@ import { closeTrade, openTrade, type TradeRecord } from "./trade-ledger.ts";
 import { positionFromJson, positionToJson, tradeFromJson, tradeToJson, type PortfolioSnapshot } from "./portfolio-state.ts";
 
 /** What one fill did; a record reused by the next fill (read it before booking another). */
-export interface BookedFill {
-  /** Realized PnL (before fees) of the closing part of the fill. */
-  realized: Amount;
-  closedUnits: number;
-  openedUnits: number;
+export class BookedFill {
+  /** Realized PnL as 1e-12 units (fast path), else NaN and `realizedBig`. */
+  realizedUnits = 0;
+  realizedBig: Amount = 0n;
+  closedUnits = 0;
+  openedUnits = 0;
   /** Trade closed by this fill, if any. */
-  closed: TradeRecord | null;
+  closed: TradeRecord | null = null;
+
+  /** Realized PnL (before fees) of the closing part of the fill. */
+  get realized(): Amount {
+    return this.realizedUnits === this.realizedUnits ? BigInt(this.realizedUnits) : this.realizedBig;
+  }
 }
 
 export class Portfolio {
@@ -39,7 +45,7 @@ export class Portfolio {
   private cashDirty = true;
   readonly trades: TradeRecord[] = [];
   private readonly positions: Position[] = [];
-  private readonly booked: BookedFill = { realized: 0n, closedUnits: 0, openedUnits: 0, closed: null };
+  private readonly booked = new BookedFill();
 
   constructor(initialCash: Amount | number, instruments: readonly Instrument[] = []) {
     this.initialCash = typeof initialCash === "bigint" ? initialCash : amountFromNumber(initialCash);
@@ -97,9 +103,10 @@ export class Portfolio {
 
   /**
    * Books one fill. `quantity` must lie on the instrument's size decimals and `price` on its
-   * price decimals; `commission` is the exact fee already computed by the venue.
+   * price decimals; `commission` is the exact fee already computed by the venue: an Amount, or a
+   * number meaning a safe-integer count of 1e-12 units (the simulator's bigint-free form).
    */
-  applyFill(instrumentId: number, side: OrderSide, quantity: number, price: number, commission: Amount, time: number, barIndex: number): BookedFill {
+  applyFill(instrumentId: number, side: OrderSide, quantity: number, price: number, commission: Amount | number, time: number, barIndex: number): BookedFill {
     const pos = this.position(instrumentId);
     const units = scaledUnits(quantity, pos.sizeScale);
     const priceUnits = scaledUnits(price, pos.priceScale);
@@ -108,29 +115,50 @@ export class Portfolio {
     return this.applyFillUnits(pos, side, units, priceUnits, commission, time, barIndex);
   }
 
-  /** Same as applyFill with quantity and price already as scaled integers. */
-  applyFillUnits(pos: Position, side: OrderSide, units: number, priceUnits: number, commission: Amount, time: number, barIndex: number): BookedFill {
+  /**
+   * Same as applyFill with quantity and price already as scaled integers. Every money amount is
+   * booked as safe-integer 1e-12 units when it is one (ExactSum.addUnits, no bigint), else as a
+   * bigint: the same exact values either way.
+   */
+  applyFillUnits(pos: Position, side: OrderSide, units: number, priceUnits: number, commission: Amount | number, time: number, barIndex: number): BookedFill {
     const qBefore = pos.qty;
     const effect = pos.apply(side, units, priceUnits);
-    // The closing share of the fee, truncated (bigint division); the opening share is the rest.
+    let cu = Number.NaN; // commission in units, when safe
+    if (typeof commission === "number") {
+      if (!Number.isSafeInteger(commission)) throw new RangeError(`commission units must be a safe integer, got ${commission}`);
+      cu = commission;
+    } else {
+      const c = Number(commission);
+      if (Number.isSafeInteger(c)) cu = c;
+    }
+    // The closing share of the fee, truncated toward zero; the opening share is the rest. In units
+    // when possible (feeCloseU/feeOpenU), else in bigints (feeClose/feeOpen, units then NaN).
+    let feeCloseU = 0;
+    let feeOpenU = 0;
     let feeClose: Amount = 0n;
-    let feeOpen: Amount = commission;
-    if (effect.closedUnits > 0) {
-      if (effect.openedUnits === 0) {
-        feeClose = commission;
-        feeOpen = 0n;
-      } else {
-        const c = Number(commission);
-        const f = c >= 0 && Number.isSafeInteger(c) ? mulDivFloorSafe(c, effect.closedUnits, units) : Number.NaN;
-        if (f === f) {
-          feeClose = BigInt(f);
-          feeOpen = BigInt(c - f);
-        } else {
-          feeClose = (commission * BigInt(effect.closedUnits)) / BigInt(units);
-          feeOpen = commission - feeClose;
-        }
+    let feeOpen: Amount = 0n;
+    const { closedUnits, openedUnits } = effect;
+    // A negative fee (rebate) splits by bigint truncation toward zero, as mulDivFloorSafe floors.
+    const f = closedUnits > 0 && openedUnits > 0 ? (cu >= 0 ? mulDivFloorSafe(cu, closedUnits, units) : Number.NaN) : cu;
+    if (cu === cu && f === f) {
+      if (closedUnits === 0) feeOpenU = cu;
+      else if (openedUnits === 0) feeCloseU = cu;
+      else {
+        feeCloseU = f;
+        feeOpenU = cu - f;
+      }
+    } else {
+      feeCloseU = Number.NaN;
+      feeOpenU = Number.NaN;
+      const c = typeof commission === "number" ? BigInt(commission) : commission;
+      if (closedUnits === 0) feeOpen = c;
+      else if (openedUnits === 0) feeClose = c;
+      else {
+        feeClose = (c * BigInt(closedUnits)) / BigInt(units);
+        feeOpen = c - feeClose;
       }
     }
+    const ru = effect.realizedUnits;
     let closed: TradeRecord | null = null;
     if (effect.closedUnits > 0) {
       const t = pos.trade ?? openTrade(qBefore > 0 ? "long" : "short", time, barIndex);
@@ -138,8 +166,10 @@ export class Portfolio {
       t.exitValueUnits += priceUnits * effect.closedUnits;
       t.exitTime = time;
       t.exitBar = barIndex;
-      t.realized = add(t.realized, effect.realized);
-      t.fees = add(t.fees, feeClose);
+      if (ru === ru) t.addRealizedUnits(ru);
+      else t.addRealized(effect.realizedBig);
+      if (feeCloseU === feeCloseU) t.addFeesUnits(feeCloseU);
+      else t.addFees(feeClose);
       pos.trade = t;
       if (pos.qty === 0 || effect.openedUnits > 0) {
         closed = closeTrade(t, pos.instrument, this.trades.length + 1);
@@ -151,21 +181,32 @@ export class Portfolio {
       const t = pos.trade ?? openTrade(side === "buy" ? "long" : "short", time, barIndex);
       t.entryUnits += effect.openedUnits;
       t.entryValueUnits += priceUnits * effect.openedUnits;
-      t.fees = add(t.fees, feeOpen);
+      if (feeOpenU === feeOpenU) t.addFeesUnits(feeOpenU);
+      else t.addFees(feeOpen);
       pos.trade = t;
     }
-    const realized = effect.realized;
     const cs = this.cashSum;
-    cs.sub(commission);
-    if (realized !== 0n) {
-      cs.add(realized);
-      this.realizedSum.add(realized);
+    if (cu === cu) {
+      cs.addUnits(-cu);
+      this.feesSum.addUnits(cu);
+    } else {
+      cs.sub(commission as Amount);
+      this.feesSum.add(commission as Amount);
     }
-    this.feesSum.add(commission);
+    if (ru === ru) {
+      if (ru !== 0) {
+        cs.addUnits(ru);
+        this.realizedSum.addUnits(ru);
+      }
+    } else {
+      cs.add(effect.realizedBig);
+      this.realizedSum.add(effect.realizedBig);
+    }
     this.cashDirty = true;
     this.fillCount++;
     const b = this.booked;
-    b.realized = realized;
+    b.realizedUnits = ru;
+    b.realizedBig = effect.realizedBig;
     b.closedUnits = effect.closedUnits;
     b.openedUnits = effect.openedUnits;
     b.closed = closed;
@@ -256,11 +297,6 @@ export class Portfolio {
     for (const t of snap.trades) p.trades.push(tradeFromJson(t));
     return p;
   }
-}
-
-/** a + b without allocating a new bigint when one side is zero. */
-function add(a: Amount, b: Amount): Amount {
-  return b === 0n ? a : a === 0n ? b : a + b;
 }
 
 function offGrid(i: Instrument, what: "quantity" | "price", x: number): DataError {

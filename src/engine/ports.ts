@@ -19,6 +19,11 @@ export interface FillReport {
   readonly price: number;
   /** Exact commission charged, in quote currency. */
   readonly commission: Amount;
+  /**
+   * Optional bigint-free twin of `commission`: the same value as a safe-integer count of 1e-12
+   * units (NaN or absent: use `commission`). The simulator sets it so booking allocates no bigint.
+   */
+  readonly commissionUnits?: number;
   readonly tsEvent: number;
   /** Index of the bar during which the fill happened (−1 when not bar-driven). */
   readonly barIndex: number;

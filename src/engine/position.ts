@@ -20,13 +20,22 @@ import { pow10 } from "../core/index.ts";
 import { mulDivRound, notionalOf, toNumber } from "./exact.ts";
 import type { OpenTradeState } from "./trade-ledger.ts";
 
-/** What the last fill did (a reused record: read it before the next fill). */
-export interface FillEffect {
-  /** Realized PnL before fees of the closing part (0n for pure opens). */
-  realized: Amount;
+/**
+ * What the last fill did (a reused record: read it before the next fill). Realized PnL is
+ * `realizedUnits` (a safe-integer count of 1e-12 units) on the fast path, else `realizedBig`
+ * (realizedUnits NaN); `realized` reads it as an Amount.
+ */
+export class FillEffect {
+  realizedUnits = 0;
+  realizedBig: Amount = 0n;
   /** Units closed (≥ 0) and opened (≥ 0); closed + opened = fill units. */
-  closedUnits: number;
-  openedUnits: number;
+  closedUnits = 0;
+  openedUnits = 0;
+
+  /** Realized PnL before fees of the closing part (0n for pure opens). */
+  get realized(): Amount {
+    return this.realizedUnits === this.realizedUnits ? BigInt(this.realizedUnits) : this.realizedBig;
+  }
 }
 
 export class Position {
@@ -50,7 +59,7 @@ export class Position {
   markTime = Number.NaN;
   /** The round trip in progress (null when flat). */
   trade: OpenTradeState | null = null;
-  readonly effect: FillEffect = { realized: 0n, closedUnits: 0, openedUnits: 0 };
+  readonly effect = new FillEffect();
 
   constructor(instrument: Instrument) {
     this.instrument = instrument;
@@ -173,7 +182,8 @@ export class Position {
       this.big = null;
       this.bu = 0;
     }
-    e.realized = realized;
+    e.realizedUnits = Number.NaN;
+    e.realizedBig = realized;
     e.closedUnits = closedUnits;
     e.openedUnits = openedUnits;
     return e;
@@ -210,7 +220,12 @@ export class Position {
     else if (closedUnits > 0) this.basisF = (nb * this.m) / 1e12;
     else this.basisF += (dir * priceUnits * openedUnits) / (this.priceScale * this.sizeScale);
     const e = this.effect;
-    e.realized = this.amountOf(realizedU);
+    const ru = realizedU * this.m;
+    if (Number.isSafeInteger(ru)) e.realizedUnits = ru;
+    else {
+      e.realizedUnits = Number.NaN;
+      e.realizedBig = BigInt(realizedU) * this.mBig;
+    }
     e.closedUnits = closedUnits;
     e.openedUnits = openedUnits;
     return true;

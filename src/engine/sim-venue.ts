@@ -10,12 +10,30 @@
  * not fill it; alo (post-only) is cancelled if it would take liquidity at the open.
  * Reduce-only orders are clamped to the position at fill time and cancelled when flat.
  */
-import { floorSize, type Bar, type Instrument, type OrderEvent } from "../core/index.ts";
+import { floorSize, type Amount, type Bar, type Instrument, type OrderEvent } from "../core/index.ts";
 import { FeeModel } from "./fees.ts";
 import { limitMarketableAtOpen, marketFillPrice, restingFillPrice } from "./fill-model.ts";
 import type { ExecutionVenue, FillReport, VenueSink } from "./ports.ts";
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/**
+ * The venue's one scratch fill report. The commission is kept in 1e-12 units when doubles hold it
+ * exactly; the bigint is made only if a consumer reads `commission`.
+ */
+class ScratchReport implements FillReport {
+  orderId = 0;
+  quantity = 0;
+  price = 0;
+  commissionUnits = 0;
+  commissionBig: Amount = 0n;
+  tsEvent = 0;
+  barIndex = 0;
+  liquidity: "maker" | "taker" = "taker";
+  remaining = 0;
+
+  get commission(): Amount {
+    return this.commissionUnits === this.commissionUnits ? BigInt(this.commissionUnits) : this.commissionBig;
+  }
+}
 
 export class SimulatedVenue implements ExecutionVenue {
   readonly name = "sim";
@@ -25,7 +43,7 @@ export class SimulatedVenue implements ExecutionVenue {
   /** Instruments of submitted orders, by instrument id. */
   private readonly instruments: Instrument[] = [];
   private sink: VenueSink | null = null;
-  private readonly report: Mutable<FillReport> = { orderId: 0, quantity: 0, price: 0, commission: 0n, tsEvent: 0, barIndex: 0, liquidity: "taker", remaining: 0 };
+  private readonly report = new ScratchReport();
 
   constructor(
     readonly fees: FeeModel,
@@ -106,7 +124,9 @@ export class SimulatedVenue implements ExecutionVenue {
     r.orderId = o.id;
     r.quantity = quantity;
     r.price = price;
-    r.commission = this.fees.commission(i, price, quantity, liquidity);
+    const units = this.fees.commissionUnitsOf(i, price, quantity, liquidity);
+    r.commissionUnits = units;
+    if (units !== units) r.commissionBig = this.fees.commission(i, price, quantity, liquidity);
     r.tsEvent = bar.tsEvent;
     r.barIndex = bar.index;
     r.liquidity = liquidity;
