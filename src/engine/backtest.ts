@@ -172,8 +172,12 @@ export class BacktestRun {
           bar.tsInit = bar.tsEvent + interval;
           clock.advance(bar.tsInit);
           engine.processBar(bar);
-          equity[i] = portfolio.equityF();
-          if (position.qtyF !== 0) inPosition++;
+          // portfolio.equityF() for this run's one position, inlined (same expression, same double).
+          const q = position.qtyF;
+          if (q !== 0) {
+            equity[i] = portfolio.cashF + (position.mark * q - position.basisF);
+            inPosition++;
+          } else equity[i] = portfolio.cashF;
           i++;
         }
       } finally {
