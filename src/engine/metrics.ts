@@ -133,8 +133,8 @@ export function drawdownStats(equity: Float64Array, tsEvent: Float64Array, inter
   let longestBars = 0;
   for (let i = 0; i < n; i++) {
     const e = equity[i]!;
-    const t = tsEvent[i]! + intervalMs;
     if (e >= peak) {
+      const t = tsEvent[i]! + intervalMs; // read only here: most bars sit below the peak
       if (peakBar < i - 1 && t - peakTime > longestMs) {
         longestMs = t - peakTime;
         longestBars = i - peakBar;
