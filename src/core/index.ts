@@ -29,7 +29,7 @@ export {
   pow10,
 } from "./money.ts";
 export type { Amount } from "./money.ts";
-export { tickSize, lotSize, roundPrice, floorSize, priceUnits, sizeUnits, makeInstrument } from "./instrument.ts";
+export { tickSize, lotSize, roundPrice, floorSize, priceUnits, sizeUnits, makeInstrument, gridStep } from "./instrument.ts";
 export type { Instrument, InstrumentKind, RoundMode } from "./instrument.ts";
 export type {
   Bar,

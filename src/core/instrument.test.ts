@@ -1,6 +1,6 @@
 /** Tick and lot grids: rounding modes, floors that never exceed the budget, grid parsing. */
 import { describe, expect, test } from "bun:test";
-import { floorSize, lotSize, makeInstrument, priceUnits, roundPrice, sizeUnits, tickSize } from "./instrument.ts";
+import { floorSize, gridStep, lotSize, makeInstrument, priceUnits, roundPrice, sizeUnits, tickSize } from "./instrument.ts";
 import { SeededRng } from "./rng.ts";
 
 const btc = makeInstrument({ symbol: "BTCUSDT", tick: "0.01", lot: "0.00001" });
@@ -13,6 +13,13 @@ describe("instrument grids", () => {
     expect(tickSize(half)).toBe(0.05);
     expect(() => makeInstrument({ symbol: "Y", tick: "0", lot: "1" })).toThrow(/tick must be > 0/);
     expect(() => makeInstrument({ symbol: "Y", tick: "abc", lot: "1" })).toThrow(/tick must be a positive decimal/);
+  });
+
+  test("gridStep writes one unit at n decimals, the inverse of the grid parsing", () => {
+    expect([0, 1, 2, 5].map(gridStep)).toEqual(["1", "0.1", "0.01", "0.00001"]);
+    expect(gridStep(-1)).toBe("1");
+    const i = makeInstrument({ symbol: "Z", tick: gridStep(3), lot: gridStep(0) });
+    expect([i.priceDecimals, i.tickUnits, i.sizeDecimals, i.lotUnits]).toEqual([3, 1, 0, 1]);
   });
 
   test("prices round to the tick: nearest, up, down, without float drift", () => {

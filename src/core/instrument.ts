@@ -89,6 +89,11 @@ export function makeInstrument(p: {
   };
 }
 
+/** One unit at `decimals` decimals as the decimal string makeInstrument takes: 2 → "0.01", 0 → "1". */
+export function gridStep(decimals: number): string {
+  return decimals <= 0 ? "1" : `0.${"0".repeat(decimals - 1)}1`;
+}
+
 function gridOf(s: string, what: string): [number, number] {
   if (!/^\d+(\.\d+)?$/.test(s)) throw new RangeError(`${what} must be a positive decimal, got "${s}"`);
   const dot = s.indexOf(".");

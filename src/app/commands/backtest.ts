@@ -10,7 +10,7 @@ import { writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { Command, CommandContext, ParsedArgs } from "../../cli/command.ts";
 import { flag, list, num, req, str, time } from "../../cli/parse-args.ts";
-import { makeInstrument, UsageError, type Instrument } from "../../core/index.ts";
+import { gridStep, makeInstrument, UsageError, type Instrument } from "../../core/index.ts";
 import { intervalName, loadBars } from "../../data/index.ts";
 import { BacktestRun, type EngineSettings } from "../../engine/index.ts";
 import { describeStrategies, resolveStrategy } from "../../strategies/index.ts";
@@ -21,6 +21,7 @@ import type { ReportInput, RunInfo } from "../report/run-info.ts";
 import { tradesCsv } from "../report/trades-csv.ts";
 import { monteCarloForBacktest } from "./montecarlo.ts";
 import { loadBarsFromSource } from "./data.ts";
+import { onBadRowFlag } from "./on-bad-row-flag.ts";
 
 const NAME = "backtest";
 /** Bars per engine step between progress redraws (the engine itself never yields). */
@@ -75,8 +76,7 @@ async function run(args: ParsedArgs, ctx: CommandContext): Promise<number> {
   const source = str(args, "source");
   const data = source !== undefined ? `${source} tier` : req(args, "data", NAME);
   const name = req(args, "strategy", NAME);
-  const onBadRow = str(args, "on-bad-row") ?? "error";
-  if (onBadRow !== "error" && onBadRow !== "skip") throw new UsageError(`${NAME}: --on-bad-row must be error or skip, got "${onBadRow}"`, { flag: "on-bad-row" });
+  const onBadRow = onBadRowFlag(args, NAME);
   const settings: Partial<EngineSettings> = {
     capital: num(args, "capital", NAME, { min: Number.MIN_VALUE }) ?? cfg.capital,
     feeRate: num(args, "fee-rate", NAME, { min: 0, max: 0.1 }) ?? cfg.fee_rate,
@@ -105,8 +105,8 @@ async function run(args: ParsedArgs, ctx: CommandContext): Promise<number> {
     onBadRow,
   });
   const series = loaded.series;
-  const tick = tickFlag ?? gridText(loaded.priceDecimals);
-  const lot = lotFlag ?? gridText(loaded.sizeDecimals);
+  const tick = tickFlag ?? gridStep(loaded.priceDecimals);
+  const lot = lotFlag ?? gridStep(loaded.sizeDecimals);
   const instrument: Instrument = makeInstrument({ id: 0, symbol: series.symbol, venue: series.venue, kind: "perp", tick, lot });
 
   const runner = new BacktestRun(series, instrument, resolved.strategy, settings);
@@ -145,11 +145,6 @@ function bar(done: number, total: number): string {
   const w = 24;
   const full = Math.round(f * w);
   return `backtest [${"█".repeat(full)}${"░".repeat(w - full)}] ${String(Math.floor(f * 100)).padStart(3)}%  ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} bars`;
-}
-
-/** "0.01" for 2 decimals, "1" for 0. */
-function gridText(decimals: number): string {
-  return decimals <= 0 ? "1" : `0.${"0".repeat(decimals - 1)}1`;
 }
 
 function gridFlag(args: ParsedArgs, name: string): string | undefined {

@@ -5,8 +5,8 @@
  */
 import type { Command } from "../../cli/command.ts";
 import { flag, req, str, time } from "../../cli/parse-args.ts";
-import { UsageError } from "../../core/index.ts";
 import { gapSummary, intervalName, isoTime, loadBars } from "../../data/index.ts";
+import { onBadRowFlag } from "./on-bad-row-flag.ts";
 
 const NAME = "data-info";
 
@@ -30,8 +30,7 @@ export const dataInfoCommand: Command = {
   ].join("\n"),
   async run(args, ctx) {
     const path = req(args, "data", NAME);
-    const mode = str(args, "on-bad-row") ?? "error";
-    if (mode !== "error" && mode !== "skip") throw new UsageError(`${NAME}: --on-bad-row must be error or skip, got "${mode}"`, { flag: "on-bad-row" });
+    const mode = onBadRowFlag(args, NAME);
     const t0 = performance.now();
     const r = await loadBars(path, { symbol: str(args, "symbol"), interval: str(args, "interval"), from: time(args, "from", NAME), to: time(args, "to", NAME), onBadRow: mode });
     const ms = performance.now() - t0;

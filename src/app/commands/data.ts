@@ -17,6 +17,7 @@ import {
   type ColumnBatch, type QueryResult, type TableName,
 } from "../../storage/index.ts";
 import { openWarm } from "./db.ts";
+import { onBadRowFlag } from "./on-bad-row-flag.ts";
 
 const NAME = "data";
 const DAY = 86_400_000;
@@ -70,14 +71,19 @@ function kindOf(args: ParsedArgs, required = true): TableName {
   return k;
 }
 
+/** The cold store at --dir, else the configured root (tiers.cold.dir or <data_dir>/cold). */
+function coldStoreFor(args: ParsedArgs, ctx: CommandContext): ColdStore {
+  const dir = str(args, "dir");
+  return new ColdStore(dir ? resolve(dir) : coldRoot(ctx.config));
+}
+
 async function importCmd(args: ParsedArgs, ctx: CommandContext): Promise<number> {
   const file = args.positionals[1];
   if (!file) throw new UsageError(`${NAME} import: missing FILE (e.g. data import bars.csv.gz --kind candles)`);
   if (args.positionals.length > 2) throw new UsageError(`${NAME} import: unexpected argument "${args.positionals[2]}"`);
   if (!existsSync(file)) throw new UsageError(`${NAME} import: file not found: ${file}`);
   const kind = kindOf(args);
-  const onBad = str(args, "on-bad-row") ?? "error";
-  if (onBad !== "error" && onBad !== "skip") throw new UsageError(`${NAME}: --on-bad-row must be error or skip, got "${onBad}"`, { flag: "on-bad-row" });
+  const onBad = onBadRowFlag(args, NAME);
   const from = time(args, "from", NAME);
   const to = time(args, "to", NAME);
   const t0 = performance.now();
@@ -136,7 +142,7 @@ async function exportCmd(args: ParsedArgs, ctx: CommandContext): Promise<number>
   const from = time(args, "from", NAME) ?? 0;
   const chunkDays = num(args, "chunk-days", NAME, { min: 1, integer: true }) ?? ctx.config.tiers.cold.chunk_days;
   const warm = openWarm(ctx);
-  const cold = new ColdStore(str(args, "dir") ? resolve(str(args, "dir")!) : coldRoot(ctx.config));
+  const cold = coldStoreFor(args, ctx);
   try {
     let symbol = str(args, "symbol");
     const venue = str(args, "venue");
@@ -159,7 +165,7 @@ async function queryCmd(args: ParsedArgs, ctx: CommandContext): Promise<number> 
   if (!sql) throw new UsageError(`${NAME} query: missing SQL, e.g. data query "SELECT count(*) FROM candles"`);
   if (args.positionals.length > 2) throw new UsageError(`${NAME} query: put the SQL in one quoted argument (got extra "${args.positionals[2]}")`);
   if (flag(args, "json") && flag(args, "csv")) throw new UsageError(`${NAME} query: choose one of --json and --csv`);
-  const cold = new ColdStore(str(args, "dir") ? resolve(str(args, "dir")!) : coldRoot(ctx.config));
+  const cold = coldStoreFor(args, ctx);
   try {
     const r = await cold.query(sql);
     ctx.stdout.write(flag(args, "json") ? toJson(r) : flag(args, "csv") ? toCsv(r) : toTable(r));

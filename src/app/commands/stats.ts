@@ -33,6 +33,19 @@ export function parseAlternative(args: ParsedArgs, cmd: string): Alternative {
   return a as Alternative;
 }
 
+/** --confidence (default 0.95), strictly inside (0, 1). */
+function confidenceFlag(args: ParsedArgs): number {
+  const confidence = num(args, "confidence", NAME) ?? 0.95;
+  if (!(confidence > 0 && confidence < 1)) throw new UsageError(`${NAME}: --confidence must be in (0, 1), got ${confidence}`, { flag: "confidence" });
+  return confidence;
+}
+
+/** "label  value" lines with the values in one column, newline-terminated. */
+function alignedRows(rows: readonly (readonly [string, string])[]): string {
+  const w = Math.max(...rows.map((r) => r[0].length)) + 2;
+  return rows.map(([k, v]) => `${k.padEnd(w)}${v}`).join("\n") + "\n";
+}
+
 export const statsCommand: Command = {
   name: NAME,
   summary: "Win-rate significance: Wilson/Clopper–Pearson CIs, exact binomial test, break-even verdict",
@@ -76,8 +89,7 @@ export const statsCommand: Command = {
     if (p0 !== undefined && price !== undefined) throw new UsageError(`${NAME}: give either --p0 or --price, not both`, { flag: "p0" });
     const fee = parseFeeFlags(args, NAME);
     if (fee && price === undefined) throw new UsageError(`${NAME}: --fee-rate/--fee-model need --price`, { flag: "fee-rate" });
-    const confidence = num(args, "confidence", NAME) ?? 0.95;
-    if (!(confidence > 0 && confidence < 1)) throw new UsageError(`${NAME}: --confidence must be in (0, 1), got ${confidence}`, { flag: "confidence" });
+    const confidence = confidenceFlag(args);
     const alternative = parseAlternative(args, NAME);
     const a = analyzeWinRate({ wins, trades, confidence, alternative, ...(p0 !== undefined ? { p0 } : {}), ...(price !== undefined ? { price } : {}), ...(fee ? { fee } : {}) });
     if (flag(args, "json")) {
@@ -102,8 +114,7 @@ export function formatWinRateAnalysis(a: WinRateAnalysis, price?: number, fee?: 
   ];
   if (a.nullRate !== 0.5 && a.testVsHalf) rows.push(["p-value vs 0.5", fmtP(a.testVsHalf.pValue)]);
   rows.push(["Verdict", a.verdict.text]);
-  const w = Math.max(...rows.map((r) => r[0].length)) + 2;
-  return rows.map(([k, v]) => `${k.padEnd(w)}${v}`).join("\n") + "\n";
+  return alignedRows(rows);
 }
 
 /** `stats --trade-file`: the backtest statistics section for any trade list. */
@@ -116,8 +127,7 @@ async function runTradeFile(args: ParsedArgs, ctx: CommandContext): Promise<numb
   if (!(capital > 0)) throw new UsageError(`${NAME}: --capital must be > 0`, { flag: "capital" });
   const resamples = num(args, "resamples", NAME, { min: 10, max: 10_000_000, integer: true }) ?? 10_000;
   const seed = num(args, "seed", NAME, { integer: true }) ?? 42;
-  const confidence = num(args, "confidence", NAME) ?? 0.95;
-  if (!(confidence > 0 && confidence < 1)) throw new UsageError(`${NAME}: --confidence must be in (0, 1), got ${confidence}`, { flag: "confidence" });
+  const confidence = confidenceFlag(args);
   const alternative = parseAlternative(args, NAME);
   const list = readTradeList(file);
   const trades = Array.from(list.pnl, (pnl) => ({ pnl }));
@@ -130,8 +140,7 @@ async function runTradeFile(args: ParsedArgs, ctx: CommandContext): Promise<numb
   }
   const rows = statisticsRows(ts);
   rows.push(["Verdict", a.verdict.text]);
-  const w = Math.max(...rows.map((r) => r[0].length)) + 2;
   ctx.stdout.write(`Trades from ${file} (capital ${capital}; break-even = |avg loss| / (avg win + |avg loss|))\n`);
-  ctx.stdout.write(rows.map(([k, v]) => `${k.padEnd(w)}${v}`).join("\n") + "\n");
+  ctx.stdout.write(alignedRows(rows));
   return 0;
 }

@@ -7,7 +7,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import type { Command, ParsedArgs } from "../../cli/command.ts";
 import { flag, list, num, req, str, time } from "../../cli/parse-args.ts";
-import { makeInstrument, UsageError } from "../../core/index.ts";
+import { gridStep, makeInstrument, UsageError } from "../../core/index.ts";
 import { loadBars } from "../../data/index.ts";
 import type { EngineSettings } from "../../engine/index.ts";
 import { OBJECTIVES, parseDuration, parseGrid, type Objective } from "../../stats/index.ts";
@@ -22,10 +22,6 @@ const NAME = "walk-forward";
 function defaultWorkers(): number {
   const n = typeof navigator !== "undefined" ? navigator.hardwareConcurrency : 1;
   return Math.max(1, Math.min(8, n || 1));
-}
-
-function decimalStep(decimals: number): string {
-  return decimals <= 0 ? "1" : `0.${"0".repeat(decimals - 1)}1`;
 }
 
 function settingsFrom(args: ParsedArgs, base: { capital: number; fee_rate: number; slippage_bps: number; risk_per_trade_pct: number; max_position_pct: number; leverage: number }): Partial<EngineSettings> {
@@ -106,7 +102,7 @@ export const walkForwardCommand: Command = {
       throw e;
     }
     const s = loaded.series;
-    const instrument = makeInstrument({ symbol: s.symbol, venue: s.venue, kind: "spot", tick: decimalStep(loaded.priceDecimals), lot: decimalStep(loaded.sizeDecimals) });
+    const instrument = makeInstrument({ symbol: s.symbol, venue: s.venue, kind: "spot", tick: gridStep(loaded.priceDecimals), lot: gridStep(loaded.sizeDecimals) });
     const bar = createProgressBar(ctx.stderr, ctx.isTTY);
     const t0 = performance.now();
     let result;

@@ -8,7 +8,7 @@
  * shows (loadBars' decimals), so simulated fills stay on the data's own grid.
  */
 import { isAbsolute, resolve } from "node:path";
-import { ConfigError, makeInstrument, type Clock, type Instrument } from "../../core/index.ts";
+import { ConfigError, gridStep, makeInstrument, type Clock, type Instrument } from "../../core/index.ts";
 import { FeeModel, SimulatedVenue, type BarSeries, type ExecutionVenue } from "../../engine/index.ts";
 import {
   EngineBotRuntime,
@@ -68,7 +68,7 @@ export function createRuntimeFactory(deps: BotEnvironmentDeps): BotRuntimeFactor
       const g = grids.get(spec.id);
       const pd = g?.priceDecimals ?? 2;
       const sd = g?.sizeDecimals ?? 5;
-      return makeInstrument({ id: 0, symbol: spec.symbol, venue: g?.venue ?? "replay", tick: unit(pd), lot: unit(sd) });
+      return makeInstrument({ id: 0, symbol: spec.symbol, venue: g?.venue ?? "replay", tick: gridStep(pd), lot: gridStep(sd) });
     },
     venue: (spec, hooks) => {
       if (spec.mode === "live") {
@@ -120,8 +120,4 @@ export function createRuntimeFactory(deps: BotEnvironmentDeps): BotRuntimeFactor
     },
     create: (spec, restored, hooks) => new EngineBotRuntime(spec, restored, hooks, env),
   };
-}
-
-function unit(decimals: number): string {
-  return decimals <= 0 ? "1" : `0.${"0".repeat(decimals - 1)}1`;
 }
