@@ -145,12 +145,7 @@ export class BarSink {
         prevLine = line;
         continue;
       }
-      this.length = n;
-      this.prevTs = prevTs;
-      this.prevLine = prevLine;
-      this.firstSeen = first;
-      this.lastSeen = last;
-      this.inWindow = inWindow;
+      this.sync(n, prevTs, prevLine, first, last, inWindow);
       this.add(line, t, oo, hh, ll, cc, vv);
       n = this.length;
       prevTs = this.prevTs;
@@ -159,11 +154,19 @@ export class BarSink {
       last = this.lastSeen;
       inWindow = this.inWindow;
     }
-    this.length = n;
+    this.sync(n, prevTs, prevLine, first, last, inWindow);
+  }
+
+  /**
+   * Stores the running state a hot loop kept in locals (addColumns here, the CSV parser's fast
+   * run) back into the fields `add` maintains; call it before `add` or before returning.
+   */
+  sync(length: number, prevTs: number, prevLine: number, firstSeen: number, lastSeen: number, inWindow: number): void {
+    this.length = length;
     this.prevTs = prevTs;
     this.prevLine = prevLine;
-    this.firstSeen = first;
-    this.lastSeen = last;
+    this.firstSeen = firstSeen;
+    this.lastSeen = lastSeen;
     this.inWindow = inWindow;
   }
 

@@ -317,12 +317,7 @@ export class CsvBarParser {
       if (sd > sdMax) sdMax = sd;
       p = next;
     }
-    sink.length = n;
-    sink.prevTs = prevTs;
-    sink.prevLine = prevLine;
-    sink.inWindow = inWindow;
-    sink.firstSeen = first;
-    sink.lastSeen = last;
+    sink.sync(n, prevTs, prevLine, first, last, inWindow);
     this.line = line;
     this.priceDecimals = pdMax;
     this.sizeDecimals = sdMax;
