@@ -8,6 +8,7 @@ import { describe, expect, test } from "bun:test";
 import { EventBus } from "../bus/index.ts";
 import { HistoricalClock, type Bar, type SignalDirection } from "../core/index.ts";
 import { dataFile } from "../testkit/data-path.ts";
+import { feedBar } from "../testkit/engine/feed-bar.ts";
 import { readCsvBars, testInstrument } from "../testkit/engine/read-csv-bars.ts";
 import { makeSeedEngine } from "../testkit/engine/seed-engine.ts";
 import { ScriptedStrategy, SmaCrossStrategy } from "../testkit/engine/test-strategies.ts";
@@ -36,16 +37,7 @@ function feed(engine: TradingEngine, clock: HistoricalClock, s: BarSeries, from:
   bar.instrumentId = instrumentId;
   bar.intervalMs = s.intervalMs;
   for (let t = from; t < to; t++) {
-    bar.index = t;
-    bar.tsEvent = s.tsEvent[t]!;
-    bar.tsInit = bar.tsEvent + s.intervalMs;
-    bar.open = s.open[t]!;
-    bar.high = s.high[t]!;
-    bar.low = s.low[t]!;
-    bar.close = s.close[t]!;
-    bar.volume = s.volume[t]!;
-    clock.advance(bar.tsInit);
-    engine.processBar(bar);
+    feedBar(engine, clock, bar, s, t);
     out?.push(engine.equity);
   }
 }

@@ -7,6 +7,7 @@
 import { describe, expect, test } from "bun:test";
 import { HistoricalClock, type FillEvent, type OrderSide } from "../core/index.ts";
 import { dataFile } from "../testkit/data-path.ts";
+import { feedBar } from "../testkit/engine/feed-bar.ts";
 import { readCsvBars, testInstrument } from "../testkit/engine/read-csv-bars.ts";
 import { MutableBar } from "./bar-view.ts";
 import { TradingEngine, type OrderRequest } from "./engine.ts";
@@ -32,18 +33,7 @@ function harness() {
   });
   const bar = new MutableBar();
   bar.intervalMs = s.intervalMs;
-  const feed = (t: number): void => {
-    bar.index = t;
-    bar.tsEvent = s.tsEvent[t]!;
-    bar.tsInit = bar.tsEvent + s.intervalMs;
-    bar.open = s.open[t]!;
-    bar.high = s.high[t]!;
-    bar.low = s.low[t]!;
-    bar.close = s.close[t]!;
-    bar.volume = s.volume[t]!;
-    clock.advance(bar.tsInit);
-    engine.processBar(bar);
-  };
+  const feed = (t: number): void => feedBar(engine, clock, bar, s, t);
   return { engine, fills, cancels, feed };
 }
 
