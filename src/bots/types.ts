@@ -97,17 +97,8 @@ export interface EquityPoint {
   readonly bar_index: number;
 }
 
-/** One row of GET /api/bots and of WS `status` messages. */
-export interface BotSummary {
-  readonly id: string;
-  readonly symbol: string;
-  readonly interval: string;
-  readonly strategy: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly mode: "paper" | "live";
-  readonly feed: BotFeedSpec;
-  readonly risk: BotRiskSpec;
-  readonly autostart: boolean;
+/** One row of GET /api/bots and of WS `status` messages: the bot's spec (without `enabled`) plus its status. */
+export interface BotSummary extends Omit<BotSpec, "enabled"> {
   readonly source: BotSource;
   readonly state: BotState;
   /** Set when state = error (and kept as the last error otherwise until the next start). */
