@@ -24,17 +24,20 @@ export type MaCrossoverParams = z.infer<typeof maCrossoverParams>;
  * One ring of the last `slow` closes serves both windows: the fast window is its newest `fast`
  * entries, so the value leaving it sits `fast` slots behind the write slot. Half the writes of
  * two separate rolling sums and no modulo on the hot path; sums stay exact (integers < 2^53).
+ * Every field starts with a value of its final type and the sums live in locals during a bar:
+ * both measurably cheaper in JSC than fields that start undefined or are updated in place.
  */
 class MaCrossover implements Strategy {
   readonly name = "ma_crossover";
-  readonly warmup: number;
-  private readonly fastN: number;
-  private readonly slowN: number;
-  private readonly ring: Float64Array;
+  readonly warmup: number = 0;
+  private readonly fastN: number = 0;
+  private readonly slowN: number = 0;
+  private readonly ring: Float64Array = NO_RING;
   private at = 0;
   private count = 0;
   private fastSum = 0;
   private slowSum = 0;
+  /** 10^priceDecimals as an int32 (unitScale caps it at 10^9); 0 until the first bar. */
   private scale = 0;
   private last = 0;
 
@@ -46,27 +49,33 @@ class MaCrossover implements Strategy {
   }
 
   onBar(bar: Bar, ctx: StrategyContext): SignalIntent {
-    if (this.scale === 0) this.scale = unitScale(ctx.instrument.priceDecimals);
+    if (this.scale === 0) this.scale = unitScale(ctx.instrument.priceDecimals) | 0;
     const u = Math.round(bar.close * this.scale);
     const ring = this.ring;
     const slow = this.slowN;
     const fast = this.fastN;
     const at = this.at;
     const count = this.count;
-    if (count >= fast) this.fastSum -= ring[at >= fast ? at - fast : at - fast + slow]!;
-    if (count === slow) this.slowSum -= ring[at]!;
+    let fs = this.fastSum;
+    let ss = this.slowSum;
+    if (count >= fast) fs -= ring[at >= fast ? at - fast : at - fast + slow]!;
+    if (count === slow) ss -= ring[at]!;
     else this.count = count + 1;
     ring[at] = u;
-    this.fastSum += u;
-    this.slowSum += u;
+    fs += u;
+    ss += u;
+    this.fastSum = fs;
+    this.slowSum = ss;
     this.at = at + 1 === slow ? 0 : at + 1;
-    if (this.count < slow) return null;
-    const cmp = compareMeans(this.fastSum, fast, this.slowSum, slow);
+    if (count + 1 < slow) return null; // the window is full once `slow` closes are in
+    const cmp = compareMeans(fs, fast, ss, slow);
     if (cmp === 0 || cmp === this.last) return null;
     this.last = cmp;
     return cmp > 0 ? "long" : "short";
   }
 }
+
+const NO_RING = new Float64Array(0);
 
 export const maCrossover = defineStrategy({
   name: "ma_crossover",
