@@ -112,4 +112,45 @@ describe("EventBus", () => {
     bus.dispatch();
     expect(seen).toEqual([1, 2, 3]);
   });
+
+  test("drop-oldest keeps topics and payloads paired; max bounds one dispatch", () => {
+    const bus = new EventBus(4, "drop-oldest");
+    const seen: string[] = [];
+    bus.subscribe<number>("*", (p, m) => seen.push(`${m.topic}=${p}@${m.seq}`));
+    for (let i = 0; i < 6; i++) bus.publish(i % 2 ? "odd" : "even", i);
+    expect(bus.dropped).toBe(2);
+    expect(bus.dispatch(3)).toBe(3);
+    expect(bus.dispatch()).toBe(1);
+    expect(seen).toEqual(["even=2@2", "odd=3@3", "even=4@4", "odd=5@5"]);
+  });
+
+  test("the cached route follows (un)subscribes between messages of the same topic", () => {
+    const bus = new EventBus(8);
+    const log: string[] = [];
+    bus.subscribe<number>("t", (p) => log.push(`a${p}`));
+    bus.publish("t", 1);
+    bus.dispatch();
+    const off = bus.subscribe<number>("t", (p) => log.push(`b${p}`));
+    bus.publish("t", 2);
+    bus.dispatch();
+    off();
+    bus.publish("t", 3);
+    bus.dispatch();
+    expect(log).toEqual(["a1", "a2", "b2", "a3"]);
+  });
+
+  test("a handler removed during delivery still completes the current message, not later ones", () => {
+    const bus = new EventBus(8);
+    const log: string[] = [];
+    let offB = (): void => {};
+    bus.subscribe<number>("t", (p) => {
+      log.push(`a${p}`);
+      offB();
+    });
+    offB = bus.subscribe<number>("t", (p) => log.push(`b${p}`));
+    bus.publish("t", 1);
+    bus.publish("t", 2);
+    bus.dispatch();
+    expect(log).toEqual(["a1", "b1", "a2"]);
+  });
 });

@@ -17,26 +17,38 @@ export interface BusMessage<T = unknown> {
 
 type Handler = (payload: unknown, msg: BusMessage) => void;
 
-interface Envelope {
-  topic: string;
-  payload: unknown;
+/** The handlers a topic reaches, flattened ("*" first, then longest prefix first). */
+interface Route {
+  readonly handlers: Handler[];
 }
 
 export function topic(...parts: (string | number)[]): string {
   return parts.join(".");
 }
 
+/**
+ * Hot-path invariants: a message allocates only its BusMessage — the ring holds topics, payloads sit
+ * in a parallel array under the same sequence number, and routes are plain handler arrays cached
+ * per topic string (plus the last one used). A handler added or removed while a message is being
+ * delivered takes effect from the next message.
+ */
 export class EventBus {
-  private readonly ring: RingBuffer<Envelope>;
+  private readonly ring: RingBuffer<string>;
+  private readonly payloads: unknown[];
+  private readonly mask: number;
   private readonly subs = new Map<string, Set<Handler>>();
-  /** Topic → the handler sets that match it ("*" first, then longest prefix first); rebuilt on (un)subscribe. */
-  private readonly routes = new Map<string, Set<Handler>[]>();
+  /** Topic → its route; rebuilt on (un)subscribe. */
+  private readonly routes = new Map<string, Route>();
+  private lastTopic = "";
+  private lastRoute: Route | undefined = undefined;
   private dispatching = false;
   published = 0;
   delivered = 0;
 
   constructor(capacity = 1 << 16, policy: OverflowPolicy = "reject") {
-    this.ring = new RingBuffer<Envelope>(capacity, policy);
+    this.ring = new RingBuffer<string>(capacity, policy);
+    this.mask = capacity - 1;
+    this.payloads = new Array<unknown>(capacity).fill(undefined);
   }
 
   get pending(): number {
@@ -49,8 +61,9 @@ export class EventBus {
 
   /** Queues a message; returns false when the ring is full under "reject" (caller must dispatch first). */
   publish<T>(t: string, payload: T): boolean {
-    const seq = this.ring.tryPublish({ topic: t, payload });
+    const seq = this.ring.tryPublish(t);
     if (seq < 0) return false;
+    this.payloads[seq & this.mask] = payload; // drop-oldest reuses the slot of the message it overwrote
     this.published++;
     return true;
   }
@@ -64,10 +77,10 @@ export class EventBus {
     }
     const h = handler as Handler;
     set.add(h);
-    this.routes.clear();
+    this.clearRoutes();
     return () => {
       set!.delete(h);
-      this.routes.clear();
+      this.clearRoutes();
     };
   }
 
@@ -76,38 +89,58 @@ export class EventBus {
     if (this.dispatching) return 0;
     this.dispatching = true;
     try {
-      return this.ring.drain((env, seq) => {
-        const msg: BusMessage = { topic: env.topic, payload: env.payload, seq };
-        this.deliver(env.topic, msg);
-      }, max);
+      // poll() in a loop rather than ring.drain(callback): the callback was not inlined (~40% of a message).
+      const ring = this.ring;
+      let n = 0;
+      for (; n < max; n++) {
+        const seq = ring.nextReadSeq;
+        const t = ring.poll();
+        if (t === undefined) break;
+        this.deliver(t, seq);
+      }
+      return n;
     } finally {
       this.dispatching = false;
     }
   }
 
-  private deliver(t: string, msg: BusMessage): void {
-    let route = this.routes.get(t);
-    if (!route) {
+  private deliver(t: string, seq: number): void {
+    const at = seq & this.mask;
+    const payload = this.payloads[at];
+    this.payloads[at] = undefined;
+    // Consecutive messages usually share a topic: a one-entry cache in front of the Map.
+    let route = t === this.lastTopic ? this.lastRoute : this.routes.get(t);
+    if (route === undefined) {
       route = this.routeOf(t);
       if (this.routes.size >= 4096) this.routes.clear(); // bounded: topics may embed ids
       this.routes.set(t, route);
     }
-    for (let i = 0; i < route.length; i++) for (const h of route[i]!) h(msg.payload, msg);
+    this.lastTopic = t;
+    this.lastRoute = route;
+    const hs = route.handlers;
+    const msg = { topic: t, payload, seq };
+    for (let i = 0; i < hs.length; i++) hs[i]!(payload, msg);
     this.delivered++;
   }
 
-  private routeOf(t: string): Set<Handler>[] {
-    const route: Set<Handler>[] = [];
+  private clearRoutes(): void {
+    this.routes.clear();
+    this.lastTopic = "";
+    this.lastRoute = undefined;
+  }
+
+  private routeOf(t: string): Route {
+    const handlers: Handler[] = [];
     const all = this.subs.get("*");
-    if (all && all.size) route.push(all);
+    if (all) handlers.push(...all);
     let p = t;
     for (;;) {
       const set = this.subs.get(p);
-      if (set && set.size) route.push(set);
+      if (set) handlers.push(...set);
       const dot = p.lastIndexOf(".");
       if (dot < 0) break;
       p = p.slice(0, dot);
     }
-    return route;
+    return { handlers };
   }
 }

@@ -60,6 +60,11 @@ export class RingBuffer<T> {
     return seq;
   }
 
+  /** Sequence number of the message `poll()` returns next (when not empty). */
+  get nextReadSeq(): number {
+    return this.headSeq;
+  }
+
   /** Next message, or undefined when empty. */
   poll(): T | undefined {
     if (this.headSeq === this.tailSeq) return undefined;
