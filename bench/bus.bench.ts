@@ -100,6 +100,23 @@ bench("NumericRing 2-lane (price, size) (batch 64)", N, () => {
 });
 
 const EB = 1024 * 2_000;
+// Mixed topics (the last-topic cache misses on every message: Map lookup per message).
+const MIXED = ["engine.signal", "engine.order", "engine.fill", "engine.trade"] as const;
+bench("EventBus publish → dispatch, 4 topics round-robin, 2 subscribers (batch 1024)", EB, () => {
+  const bus = new EventBus(1024);
+  let sum = 0;
+  bus.subscribe<Tick>("engine", (t) => {
+    sum += t.size;
+  });
+  bus.subscribe<Tick>("*", (t) => {
+    sum -= t.size;
+  });
+  for (let done = 0; done < EB; done += 1024) {
+    for (let i = 0; i < 1024; i++) bus.publish(MIXED[i & 3]!, ticks[i]!);
+    bus.dispatch();
+  }
+  return sum + bus.delivered;
+});
 for (const [label, topic, prefix] of [
   ["EventBus publish → dispatch, 4-level topic, 1 subscriber", "data.trades.binance.BTCUSDT", "data.trades"],
   ["EventBus publish → dispatch, 1-level topic, 1 subscriber", "trades", "trades"],
