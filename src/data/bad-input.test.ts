@@ -50,6 +50,14 @@ describe("malformed fields name file, line and column", () => {
     expect(e.column).toBe("close");
   });
 
+  test("a quoted field with a comma shifts the columns: the error says so", async () => {
+    const [t, , o, h, l, c, v] = ROWS[0]!.split(",");
+    const p = file([HEADER, ROWS[0]!, `${t},"BTC, perp",${o},${h},${l},${c},${v}`]);
+    const e = await error(p);
+    expect(e.message).toBe(`${p}:3: column 'open': " perp\\"" is not a number (a quoted field containing a comma? bar files do not support those)`);
+    expect(e.line).toBe(3);
+  });
+
   test("empty value, NaN text, negative, zero price, bad time", async () => {
     const cases: [number, string, string][] = [
       [6, "", `:4: column 'volume': empty value`],

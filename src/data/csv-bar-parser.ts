@@ -144,12 +144,14 @@ export class CsvBarParser {
     const names = this.columns!.names;
     const col = [0, this.columns!.time, this.columns!.open, this.columns!.high, this.columns!.low, this.columns!.close, this.columns!.volume][role]!;
     const text = bytesText(buf, s, e);
+    // A stray quote means an earlier quoted field held a comma and the columns shifted.
+    const hint = text.includes('"') ? " (a quoted field containing a comma? bar files do not support those)" : "";
     const msg =
       text.trim() === ""
         ? "empty value"
         : role === R_TIME
-          ? `${quoteField(text)} is not a valid time (expected RFC3339 like 2024-01-01T00:00:00Z or epoch milliseconds)`
-          : `${quoteField(text)} is not a number`;
+          ? `${quoteField(text)} is not a valid time (expected RFC3339 like 2024-01-01T00:00:00Z or epoch milliseconds)${hint}`
+          : `${quoteField(text)} is not a number${hint}`;
     this.sink!.fail(line, names[col], msg);
   }
 
