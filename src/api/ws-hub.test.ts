@@ -33,7 +33,7 @@ class Client {
     this.ws.onclose = (e) => (this.closed = { code: e.code, reason: e.reason });
   }
   async opened(): Promise<void> {
-    await until(() => this.messages.some((m) => m.type === "hello") || this.closed !== null, 5000, "hello");
+    await until(() => this.messages.some((m) => m.type === "hello") || this.closed !== null, 30_000, "hello");
   }
   send(m: unknown): void {
     this.ws.send(typeof m === "string" ? m : JSON.stringify(m));
@@ -65,24 +65,24 @@ describe("WebSocket hub", () => {
     expect(all.of("status").map((m) => m.bot.id).sort()).toEqual(["a", "b"]);
     await f.registry.command("a", "start");
     await until(() => f.registry.get("a").feed_status.state === "ended", 20_000);
-    await until(() => all.of("status").some((m) => m.bot.id === "a" && m.bot.state === "stopped"), 5000, "final status");
+    await until(() => all.of("status").some((m) => m.bot.id === "a" && m.bot.state === "stopped"), 30_000, "final status");
     const stored = f.registry.events("a", { offset: 0, limit: 100_000 });
     // The final status can overtake the last event frames; wait until the stream has caught up.
-    await until(() => all.of("event").filter((m) => m.bot_id === "a").length >= stored.items.length, 5000, "all events delivered");
+    await until(() => all.of("event").filter((m) => m.bot_id === "a").length >= stored.items.length, 30_000, "all events delivered");
     const events = all.of("event").filter((m) => m.bot_id === "a");
     expect(events.map((m) => m.event.seq)).toEqual(stored.items.map((e) => e.seq));
     expect(all.of("fill").map((m) => m.event.seq)).toEqual(stored.items.filter((e) => e.type === "fill").map((e) => e.seq));
     expect(all.of("fill").length).toBeGreaterThan(5);
     expect(onlyB.of("event")).toEqual([]);
     // Batched delivery: the same events, fewer frames, no per-event frames.
-    await until(() => batched.of("events").flatMap((m) => m.events).length === stored.total, 5000, "batched events");
+    await until(() => batched.of("events").flatMap((m) => m.events).length === stored.total, 30_000, "batched events");
     expect(batched.of("events").flatMap((m) => m.events.map((e) => e.seq))).toEqual(stored.items.map((e) => e.seq));
     expect(batched.of("fills").flatMap((m) => m.events.map((e) => e.seq))).toEqual(stored.items.filter((e) => e.type === "fill").map((e) => e.seq));
     expect(batched.of("events").length).toBeLessThan(stored.total / 2);
     expect(batched.of("event")).toEqual([]);
     batched.ws.close();
     expect(onlyB.of("status").every((m) => m.bot.id === "b")).toBe(true);
-    await until(() => all.of("heartbeat").length >= 1, 3000, "heartbeat");
+    await until(() => all.of("heartbeat").length >= 1, 30_000, "heartbeat");
     all.send({ op: "ping", id: 7 });
     all.send("not json");
     all.send({ op: "subscribe", channels: ["nope"] });
@@ -120,7 +120,7 @@ describe("WebSocket hub", () => {
       `GET /ws?subscribe=status,events,fills HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
         `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
     );
-    await until(() => handshake.includes("101"), 5000, "handshake");
+    await until(() => handshake.includes("101"), 30_000, "handshake");
     await until(() => f.api.hub.clientCount === 1);
     for (const id of ids) await f.registry.command(id, "start");
     await until(() => ids.every((id) => f.registry.get(id).feed_status.state === "ended"), 30_000, "bots to finish");
@@ -133,7 +133,7 @@ describe("WebSocket hub", () => {
   test("with protected reads /ws needs the token (header or ?token=)", async () => {
     const f = await start({ auth: { token: TEST_TOKEN, protectReads: true } });
     const denied = new Client(f.wsUrl);
-    await until(() => denied.closed !== null, 5000, "refused");
+    await until(() => denied.closed !== null, 30_000, "refused");
     expect(denied.messages).toEqual([]);
     const ok = new Client(`${f.wsUrl}?token=${TEST_TOKEN}`);
     await ok.opened();

@@ -49,7 +49,7 @@ describe("StreamClient against the fake daemon", () => {
     h.c.start();
     await waitFor(() => h.c.current.kind === "open", "open");
     d.stop();
-    const retry = await waitFor(() => h.statuses.find((s) => s.kind === "retrying"), "retrying status", { timeoutMs: 2000, show: () => JSON.stringify(h.statuses) });
+    const retry = await waitFor(() => h.statuses.find((s) => s.kind === "retrying"), "retrying status", { timeoutMs: 15_000, show: () => JSON.stringify(h.statuses) });
     expect(retry).toMatchObject({ kind: "retrying", attempt: 1 });
     expect((retry as { reason: string }).reason).toContain("connection closed");
     // While down, attempts keep failing and the attempt number grows.

@@ -93,7 +93,7 @@ describe("DaemonController against the fake daemon", () => {
     expect(d.bot("btc").trades).toBeGreaterThanOrEqual(before + 2);
     await waitFor(() => state().detail!.trades.length === d.bot("btc").trades, "trades via events");
     // Status frames carry only the latest mark; the gap is filled over REST within about a second.
-    await waitFor(() => state().detail!.equity.length === 400 + steps, "equity tail", { timeoutMs: 3000 });
+    await waitFor(() => state().detail!.equity.length === 400 + steps, "equity tail", { timeoutMs: 15_000 });
     expect(d.requests.some((r) => r.startsWith("GET /api/bots/btc/equity?from="))).toBe(true);
     c.closeDetail();
     await waitFor(() => JSON.stringify(d.wsMessages[d.wsMessages.length - 1]) === JSON.stringify({ op: "unsubscribe", channels: ["events"], bots: ["btc"] }), "unsubscribe frame");

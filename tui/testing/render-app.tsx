@@ -44,11 +44,11 @@ export function renderApp(url: string, opts: { token?: string; columns?: number;
         await Bun.sleep(k === KEYS.esc ? 30 : 5);
       }
     },
-    waitForText: async (t, timeoutMs = 4000) => {
+    waitForText: async (t, timeoutMs = 15_000) => {
       await waitFor(() => has(t), `screen to show ${String(t)}`, { timeoutMs, show: frame });
       return frame();
     },
-    waitForGone: async (t, timeoutMs = 4000) => {
+    waitForGone: async (t, timeoutMs = 15_000) => {
       await waitFor(() => !has(t), `screen to stop showing ${String(t)}`, { timeoutMs, show: frame });
     },
     unmount: () => r.unmount(),

@@ -4,7 +4,7 @@
  * when given, the last observed state, e.g. the screen).
  */
 export async function waitFor<T>(check: () => T | Promise<T>, what: string, opts: { timeoutMs?: number; everyMs?: number; show?: () => string } = {}): Promise<NonNullable<T>> {
-  const deadline = performance.now() + (opts.timeoutMs ?? 3000);
+  const deadline = performance.now() + (opts.timeoutMs ?? 15_000);
   let lastError: unknown;
   for (;;) {
     try {

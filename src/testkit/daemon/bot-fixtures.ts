@@ -62,7 +62,7 @@ export function memoryStore(): AppBotStore {
 }
 
 /** Resolves when `cond()` holds; polls on the event loop (no fixed sleeps), fails after `ms`. */
-export async function until(cond: () => boolean, ms = 10_000, what = "condition"): Promise<void> {
+export async function until(cond: () => boolean, ms = 30_000, what = "condition"): Promise<void> {
   const t0 = Date.now();
   while (!cond()) {
     if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
