@@ -14,6 +14,12 @@ import type { TableName } from "./catalog.ts";
 /** One column: an array (typed or plain) or a value shared by every row of the batch. */
 export type ColumnData = ArrayLike<unknown> | { readonly constant: unknown };
 
+/** What the cold exporter wrote for one range: rows and a store-specific content fingerprint. */
+export interface ExportedRange {
+  readonly rows: number;
+  readonly fingerprint: string;
+}
+
 export interface ColumnBatch {
   readonly table: TableName;
   readonly length: number;
@@ -106,9 +112,16 @@ export interface WarmStore {
   /**
    * Writes rows in [from, to) for the cold exporter in the store's fastest EXACT interchange:
    * "parquet" (DuckDB: native types) or "csv-units" (PostgreSQL: header + rows, timestamps as
-   * epoch microseconds, money as integer 1e-12 units, JSON as text). Returns the row count.
+   * epoch microseconds, money as integer 1e-12 units, JSON as text). Returns the row count and a
+   * fingerprint of the rows' content, both read in the same snapshot as the rows written.
    */
-  exportForCold(table: TableName, filter: RangeFilter, path: string): Promise<{ rows: number; format: "parquet" | "csv-units" }>;
+  exportForCold(table: TableName, filter: RangeFilter, path: string): Promise<ExportedRange & { format: "parquet" | "csv-units" }>;
+  /**
+   * Deletes [from, to) only if it still holds exactly the exported rows (same count, same content
+   * fingerprint), atomically with respect to concurrent writes; returns the rows deleted, or null
+   * (nothing deleted) when a row was added, changed or removed since the export.
+   */
+  deleteExported(table: TableName, filter: RangeFilter, exported: ExportedRange): Promise<number | null>;
   deleteRange(table: TableName, filter: RangeFilter): Promise<number>;
   maintain(opts: MaintenanceOptions): Promise<MaintenanceReport>;
   close(): Promise<void>;

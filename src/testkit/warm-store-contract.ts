@@ -5,6 +5,7 @@
  * implementation's test file with a factory that yields a fresh, empty store.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { tmpdir } from "node:os";
 import { lowerBound, type BarSeries } from "../engine/bar-series.ts";
 import type { ColumnBatch, WarmStore } from "../storage/ports.ts";
 import { normaliseDecimal } from "../storage/decimal.ts";
@@ -151,6 +152,44 @@ export function runWarmStoreContract(name: string, open: () => Promise<{ store: 
       const removed = await store.deleteRange("candles", { fromMs: from, toMs: to, symbol: "BTCUSDT", venue: "binance", interval: "1h" });
       expect(removed).toBe(500);
       expect(await store.count("candles")).toBe(bars.length - 500);
+    });
+
+    test("deleteExported removes a range only while it holds exactly the exported rows", async () => {
+      // Bars 1000..1200 (the earlier tests deleted 0..500 and upserted 100..400).
+      const range = { fromMs: bars.tsEvent[1000]!, toMs: bars.tsEvent[1200]!, symbol: "BTCUSDT", venue: "binance", interval: "1h" };
+      const path = `${tmpdir()}/warm-contract-${process.pid}-${Date.now()}.part`;
+      const exportNow = async () => {
+        const x = await store.exportForCold("candles", range, path);
+        await Bun.file(path).delete();
+        return x;
+      };
+      const oneBar = (i: number, close: number): ColumnBatch => ({
+        table: "candles",
+        length: 1,
+        columns: { ts: [bars.tsEvent[i]!], venue: { constant: "binance" }, symbol: { constant: "BTCUSDT" }, interval: { constant: "1h" }, open: [bars.open[i]!], high: [Math.max(bars.high[i]!, close)], low: [Math.min(bars.low[i]!, close)], close: [close], volume: [bars.volume[i]!] },
+      });
+      const first = await exportNow();
+      expect(first.rows).toBe(200);
+      // A value changed after the export (same row count): nothing may be deleted.
+      await store.write(valid(oneBar(1100, bars.close[1100]! + 5)));
+      expect(await store.deleteExported("candles", range, first)).toBeNull();
+      expect(await store.count("candles", range)).toBe(200);
+      const changed = await store.queryCandles({ symbol: "BTCUSDT", interval: "1h", fromMs: bars.tsEvent[1100]!, toMs: bars.tsEvent[1100]! + 1 });
+      expect(changed.close[0]).toBe(bars.close[1100]! + 5);
+      // A fresh export sees the change and its fingerprint differs.
+      const second = await exportNow();
+      expect(second.rows).toBe(200);
+      expect(second.fingerprint).not.toBe(first.fingerprint);
+      // A row removed since the export (count differs): nothing deleted either.
+      await store.deleteRange("candles", { ...range, fromMs: bars.tsEvent[1150]!, toMs: bars.tsEvent[1150]! + 1 });
+      expect(await store.deleteExported("candles", range, second)).toBeNull();
+      expect(await store.count("candles", range)).toBe(199);
+      // Unchanged since its export: deleted, exactly the range.
+      const third = await exportNow();
+      const before = await store.count("candles");
+      expect(await store.deleteExported("candles", range, third)).toBe(199);
+      expect(await store.count("candles", range)).toBe(0);
+      expect(await store.count("candles")).toBe(before - 199);
     });
 
     test("retention drops old trade rows and keeps recent ones", async () => {

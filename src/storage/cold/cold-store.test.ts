@@ -87,6 +87,37 @@ describe("export warm → cold", () => {
     expect(existsSync(coldFile(join(dir, "cold"), "candles", "binance", "BTCUSDT", "2019-10-15"))).toBe(true);
   });
 
+  test("a row changed between export and delete keeps the range in warm; the next run moves the new value", async () => {
+    const range = { table: "candles" as const, fromMs: Date.UTC(2019, 9, 18), toMs: Date.UTC(2019, 9, 18, 1), symbol: "BTCUSDT" };
+    const i = lowerBound(bars.tsEvent, Date.UTC(2019, 9, 18, 0, 30));
+    const newClose = bars.close[i]! + 7;
+    // A writer that lands right after this range's export (the window the old count check left open).
+    let injected = false;
+    const racing = new Proxy(warm, {
+      get(target, prop, recv) {
+        const v = Reflect.get(target, prop, recv);
+        if (prop !== "deleteExported" || typeof v !== "function") return typeof v === "function" ? v.bind(target) : v;
+        return async (...args: Parameters<DuckDBWarmStore["deleteExported"]>) => {
+          if (!injected) {
+            injected = true;
+            const one = candleBatchFromSeries(bars, { venue: "binance", interval: "1m" });
+            const cols = one.columns as Record<string, unknown>;
+            await target.write(validateBatch({ ...one, length: 1, columns: { ...cols, ts: [bars.tsEvent[i]!], open: [bars.open[i]!], high: [Math.max(bars.high[i]!, newClose)], low: [bars.low[i]!], close: [newClose], volume: [bars.volume[i]!] } }, OPEN));
+          }
+          return target.deleteExported(...args);
+        };
+      },
+    });
+    const r1 = await cold.exportFromWarm(racing, { ...range, deleteFromWarm: true });
+    expect(r1).toEqual({ rows: 60, files: 1, deleted: 0, skippedDeletes: 1 });
+    expect(await warm.count("candles", range)).toBe(60);
+    const r2 = await cold.exportFromWarm(warm, { ...range, deleteFromWarm: true });
+    expect(r2).toEqual({ rows: 60, files: 1, deleted: 60, skippedDeletes: 0 });
+    expect(await warm.count("candles", range)).toBe(0);
+    const q = await cold.query(`SELECT close FROM candles WHERE epoch_ms(ts) = ${bars.tsEvent[i]!}`);
+    expect(q.rows.map((row) => Number(row[0]))).toEqual([newClose]);
+  });
+
   test("SQL over the cold files: views per kind, empty kinds still queryable", async () => {
     const q = await cold.query("SELECT strftime(ts, '%Y-%m-%d') AS day, count(*) AS bars, max(high) AS hi FROM candles GROUP BY 1 ORDER BY 1");
     expect(q.columns).toEqual(["day", "bars", "hi"]);

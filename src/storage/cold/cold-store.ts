@@ -17,7 +17,7 @@ import { parseInterval, StorageError } from "../../core/index.ts";
 import type { BarSeries } from "../../engine/bar-series.ts";
 import { CATALOG, TABLE_NAMES, type ColumnDef, type TableDef, type TableName } from "../catalog.ts";
 import { normaliseDecimal } from "../decimal.ts";
-import type { CandleQuery, RangeFilter, SeriesInfo, WarmStore } from "../ports.ts";
+import type { CandleQuery, ExportedRange, RangeFilter, SeriesInfo, WarmStore } from "../ports.ts";
 import { readDoubleColumns } from "../warm/duckdb-warm-store.ts";
 import { Mutex } from "../warm/mutex.ts";
 import { keyList, layoutExpr, lit, whereClause } from "../warm/sql-filter.ts";
@@ -107,8 +107,10 @@ export class ColdStore {
         const filter: RangeFilter = { fromMs: a, toMs: b, ...(o.venue !== undefined ? { venue: o.venue } : {}), ...(o.symbol !== undefined ? { symbol: o.symbol } : {}), ...(o.interval !== undefined ? { interval: o.interval } : {}) };
         const tmp = join(tmpDir, `.export-${o.table}-${process.pid}-${a}`);
         let n: number;
+        let exported: ExportedRange;
         try {
           const x = await warm.exportForCold(o.table, filter, tmp);
+          exported = x;
           n = x.rows;
           if (n > 0) files += await this.writeChunk(def, tmp, x.format, n);
           rows += n;
@@ -116,9 +118,11 @@ export class ColdStore {
           rmSync(tmp, { force: true });
         }
         if (o.deleteFromWarm && n > 0) {
-          // Late rows may have landed in the range during the export: then keep it for next time.
-          if ((await warm.count(o.table, filter)) === n) deleted += await warm.deleteRange(o.table, filter);
-          else skippedDeletes++;
+          // Atomic and content-checked: a row added or changed in the range since the export keeps
+          // the whole range in warm for the next run (which re-exports it), so nothing is lost.
+          const d = await warm.deleteExported(o.table, filter, exported);
+          if (d === null) skippedDeletes++;
+          else deleted += d;
         }
       }
       return { rows, files, deleted, skippedDeletes };

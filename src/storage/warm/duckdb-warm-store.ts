@@ -16,7 +16,7 @@ import { parseInterval, StorageError } from "../../core/index.ts";
 import type { BarSeries } from "../../engine/bar-series.ts";
 import { CATALOG, TABLE_NAMES, type ColumnDef, type TableName } from "../catalog.ts";
 import { getDuckDB, openDuckDB, type DuckDBHandle } from "../cold/duckdb-native.ts";
-import type { CandleQuery, MaintenanceOptions, MaintenanceReport, MigrateReport, RangeFilter, SeriesInfo, ValidBatch, WarmMode, WarmStore } from "../ports.ts";
+import type { CandleQuery, ExportedRange, MaintenanceOptions, MaintenanceReport, MigrateReport, RangeFilter, SeriesInfo, ValidBatch, WarmMode, WarmStore } from "../ports.ts";
 import { cell, isConstant } from "../ports.ts";
 
 export { moneyUnits, readDoubleColumns } from "./duckdb-staging.ts";
@@ -27,6 +27,9 @@ import { fromStage, readDoubleColumns, stageType, stageValue } from "./duckdb-st
 
 const DAY = 86_400_000;
 const CHUNK = 2048;
+
+/** Order-independent content fingerprint of the rows of alias `t`: Σ hash(row), as text. */
+const DUCK_FINGERPRINT = "coalesce(sum(hash(t)), 0)::VARCHAR";
 
 export class DuckDBWarmStore implements WarmStore {
   readonly backend = "duckdb" as const;
@@ -191,25 +194,50 @@ export class DuckDBWarmStore implements WarmStore {
   }
 
   async exportCsv(table: TableName, filter: RangeFilter, path: string): Promise<number> {
-    return this.snapshotCopy(table, filter, path, `COPY (SELECT ${csvProjection(CATALOG[table], "duckdb")} FROM ${table} {WHERE} ORDER BY ${keyList(CATALOG[table])}) TO ${lit(path)} (FORMAT csv, HEADER true)`);
+    return (await this.snapshotCopy(table, filter, path, `COPY (SELECT ${csvProjection(CATALOG[table], "duckdb")} FROM ${table} {WHERE} ORDER BY ${keyList(CATALOG[table])}) TO ${lit(path)} (FORMAT csv, HEADER true)`)).rows;
   }
 
-  async exportForCold(table: TableName, filter: RangeFilter, path: string): Promise<{ rows: number; format: "parquet" }> {
-    const rows = await this.snapshotCopy(table, filter, path, `COPY (SELECT * FROM ${table} {WHERE} ORDER BY ${keyList(CATALOG[table])}) TO ${lit(path)} (FORMAT parquet)`);
-    return { rows, format: "parquet" };
+  async exportForCold(table: TableName, filter: RangeFilter, path: string): Promise<ExportedRange & { format: "parquet" }> {
+    const r = await this.snapshotCopy(table, filter, path, `COPY (SELECT * FROM ${table} {WHERE} ORDER BY ${keyList(CATALOG[table])}) TO ${lit(path)} (FORMAT parquet)`);
+    return { ...r, format: "parquet" };
   }
 
-  /** Count + COPY of one range inside one transaction (consistent snapshot). */
-  private async snapshotCopy(table: TableName, filter: RangeFilter, path: string, copy: string): Promise<number> {
+  /**
+   * Checks and deletes under one hold of the store's lock, inside one transaction: every write of
+   * this process goes through the same lock, so nothing can land between the check and the delete.
+   */
+  async deleteExported(table: TableName, filter: RangeFilter, exported: ExportedRange): Promise<number | null> {
     await this.mode();
     const where = whereClause(CATALOG[table], filter);
     return this.lock.run(async () => {
       await this.run("BEGIN TRANSACTION");
       try {
-        const r = await this.rows(`SELECT count(*)::DOUBLE AS n FROM ${table} ${where}`);
+        const r = (await this.rows(`SELECT count(*)::DOUBLE AS n, ${DUCK_FINGERPRINT} AS fp FROM ${table} t ${where}`))[0]!;
+        if (Number(r.n) !== exported.rows || String(r.fp) !== exported.fingerprint) {
+          await this.run("ROLLBACK");
+          return null;
+        }
+        await this.run(`DELETE FROM ${table} ${where}`);
+        await this.run("COMMIT");
+        return exported.rows;
+      } catch (e) {
+        await this.run("ROLLBACK").catch(() => {});
+        throw wrap(`delete exported rows from ${table}`, e);
+      }
+    });
+  }
+
+  /** Count, content fingerprint and COPY of one range inside one transaction (consistent snapshot). */
+  private async snapshotCopy(table: TableName, filter: RangeFilter, path: string, copy: string): Promise<ExportedRange> {
+    await this.mode();
+    const where = whereClause(CATALOG[table], filter);
+    return this.lock.run(async () => {
+      await this.run("BEGIN TRANSACTION");
+      try {
+        const r = await this.rows(`SELECT count(*)::DOUBLE AS n, ${DUCK_FINGERPRINT} AS fp FROM ${table} t ${where}`);
         await this.run(copy.replace("{WHERE}", where));
         await this.run("COMMIT");
-        return Number(r[0]!.n);
+        return { rows: Number(r[0]!.n), fingerprint: String(r[0]!.fp) };
       } catch (e) {
         await this.run("ROLLBACK").catch(() => {});
         throw wrap(`export ${table}`, e);

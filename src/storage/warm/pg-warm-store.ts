@@ -14,7 +14,7 @@ import postgres from "postgres";
 import { parseInterval, StorageError } from "../../core/index.ts";
 import type { BarSeries } from "../../engine/bar-series.ts";
 import { CATALOG, TABLE_NAMES, type TableDef, type TableName } from "../catalog.ts";
-import type { CandleQuery, MaintenanceOptions, MaintenanceReport, MigrateReport, RangeFilter, SeriesInfo, ValidBatch, WarmMode, WarmStore } from "../ports.ts";
+import type { CandleQuery, ExportedRange, MaintenanceOptions, MaintenanceReport, MigrateReport, RangeFilter, SeriesInfo, ValidBatch, WarmMode, WarmStore } from "../ports.ts";
 import { cell } from "../ports.ts";
 import { PERIODS } from "./migrations/001-initial.ts";
 import { copyIn, copyOutFloat64, copyOutToFile } from "./pg-copy-io.ts";
@@ -32,6 +32,9 @@ export interface PgWarmStoreOptions {
 
 const DAY = 86_400_000;
 const PERIOD_MS = { day: DAY, week: 7 * DAY, month: 31 * DAY } as const;
+
+/** Order-independent content fingerprint of the rows of `alias`: Σ hash(row as text), as text. */
+const PG_FINGERPRINT = (alias: string): string => `coalesce(sum(hashtextextended(${alias}::text, 0)), 0)::text`;
 
 export class PgWarmStore implements WarmStore {
   readonly backend = "postgres" as const;
@@ -189,33 +192,52 @@ export class PgWarmStore implements WarmStore {
   }
 
   async exportCsv(table: TableName, filter: RangeFilter, path: string): Promise<number> {
-    return this.snapshotCopy(table, filter, path, csvProjection(CATALOG[table], "pg"));
+    return (await this.snapshotCopy(table, filter, path, csvProjection(CATALOG[table], "pg"))).rows;
   }
 
-  /** Count + COPY of one range in one read-only snapshot, to a CSV file with a header. */
-  private async snapshotCopy(table: TableName, filter: RangeFilter, path: string, projection: string): Promise<number> {
+  /** Count, content fingerprint and COPY of one range in one read-only snapshot, to a CSV file with a header. */
+  private async snapshotCopy(table: TableName, filter: RangeFilter, path: string, projection: string): Promise<ExportedRange> {
     const def = CATALOG[table];
     const where = whereClause(def, filter);
     try {
       const [pre] = await this.sql.unsafe(`SELECT EXISTS (SELECT 1 FROM ${table} ${where}) AS any`);
       if (!pre!.any) {
         await Bun.write(path, `${def.columns.map((c) => c.name).join(",")}\n`);
-        return 0;
+        return { rows: 0, fingerprint: "0" };
       }
       // One snapshot for the count and the rows (read-only; the connection is discarded after).
       return await this.dedicated(async (sql) => {
         await sql.unsafe("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-        const [row] = await sql.unsafe(`SELECT count(*)::float8 AS n FROM ${table} ${where}`);
+        const [row] = await sql.unsafe(`SELECT count(*)::float8 AS n, ${PG_FINGERPRINT("t")} AS fp FROM ${table} t ${where}`);
         await copyOutToFile(sql, `SELECT ${projection} FROM ${table} ${where} ORDER BY ${def.key.map((k) => `"${k}"`).join(", ")}`, "FORMAT csv, HEADER true", path);
-        return Number(row!.n);
+        return { rows: Number(row!.n), fingerprint: String(row!.fp) };
       });
     } catch (e) {
       throw pgError(`export ${table}`, e);
     }
   }
 
-  async exportForCold(table: TableName, filter: RangeFilter, path: string): Promise<{ rows: number; format: "csv-units" }> {
-    return { rows: await this.snapshotCopy(table, filter, path, unitsProjection(CATALOG[table])), format: "csv-units" };
+  async exportForCold(table: TableName, filter: RangeFilter, path: string): Promise<ExportedRange & { format: "csv-units" }> {
+    return { ...(await this.snapshotCopy(table, filter, path, unitsProjection(CATALOG[table]))), format: "csv-units" };
+  }
+
+  /**
+   * One transaction: DELETE … RETURNING, fingerprinted like the export; committed only when the
+   * deleted rows are exactly the exported ones. A row written concurrently and committed after the
+   * DELETE's snapshot is not deleted; one committed before it changes the fingerprint: rollback.
+   */
+  async deleteExported(table: TableName, filter: RangeFilter, exported: ExportedRange): Promise<number | null> {
+    const changed = new Error("range changed since the export");
+    try {
+      return await this.sql.begin(async (tx) => {
+        const [r] = await tx.unsafe(`WITH d AS (DELETE FROM ${table} ${whereClause(CATALOG[table], filter)} RETURNING *) SELECT count(*)::float8 AS n, ${PG_FINGERPRINT("d")} AS fp FROM d`);
+        if (Number(r!.n) !== exported.rows || String(r!.fp) !== exported.fingerprint) throw changed; // rolls back
+        return Number(r!.n);
+      });
+    } catch (e) {
+      if (e === changed) return null;
+      throw pgError(`delete exported rows from ${table}`, e);
+    }
   }
 
   async deleteRange(table: TableName, filter: RangeFilter): Promise<number> {
