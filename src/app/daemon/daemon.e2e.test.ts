@@ -214,6 +214,18 @@ describe("daemon end to end (real processes)", () => {
     expect(performance.now() - t0).toBeLessThan(5_000);
   }, 60_000);
 
+  test("Ctrl-C under make (the same stop delivered twice at once) still stops gracefully: exit 0", async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const d = await daemon(dir);
+    await d.json("POST", "/api/bots", botBody("dup", 50));
+    await d.json("POST", "/api/bots/dup/start");
+    d.proc.kill("SIGINT"); // the terminal signals the process group…
+    expect(await d.kill("SIGINT")).toBe(0); // …and make passes it on: not a "second signal"
+    expect(d.output()).toContain("Signal repeated while stopping");
+    expect(d.output()).not.toContain("forcing exit");
+  }, 60_000);
+
   test("a second daemon on a port in use is refused with a clear error (no silent SO_REUSEPORT sharing)", async () => {
     const dir = tempDir();
     const dir2 = tempDir();
