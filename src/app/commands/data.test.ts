@@ -72,6 +72,17 @@ describe("db", () => {
     expect(existsSync(join(dir, "embedded", "warm.duckdb"))).toBe(true);
   });
 
+  test("embedded: data import and backtest --source warm work without a prior db migrate (like the daemon)", async () => {
+    const cfg = { storage: { data_dir: join(dir, "embedded-fresh") } };
+    const file = dataFile(BTC_1H_FILE);
+    const imp = await run(dataCommand, ["import", file, "--kind", "candles", "--to", "2018-01-01T00:00:00Z"], cfg);
+    expect(imp.error).toBeUndefined();
+    expect(imp.out).toMatch(/^Imported [\d,]+ rows of .* \(embedded\)/);
+    const bt = await run(backtestCommand, ["--source", "warm", "--symbol", "BTCUSDT", "--interval", "1h", "--strategy", "ma_crossover", "--json"], cfg);
+    expect(bt.error).toBeUndefined();
+    expect(JSON.parse(bt.out).data.bars).toBe(3278);
+  });
+
   test("usage errors name the problem", async () => {
     expect((await run(dbCommand, [])).error?.message).toMatch(/expected a subcommand: migrate or status/);
     expect((await run(dbCommand, ["migrate", "--mode", "fast"])).error?.message).toMatch(/--mode must be auto, timescaledb or partitioned/);

@@ -16,7 +16,7 @@ import {
   candleBatchFromSeries, ColdStore, coldRoot, DEFAULT_MIN_TS, isTableName, loadBarsFromTier, readCsvBatch, resolveSymbol, TABLE_NAMES, validateBatch,
   type ColumnBatch, type QueryResult, type TableName,
 } from "../../storage/index.ts";
-import { openWarm } from "./db.ts";
+import { openWarmReady } from "./db.ts";
 import { onBadRowFlag } from "./on-bad-row-flag.ts";
 
 const NAME = "data";
@@ -112,7 +112,7 @@ async function importCmd(args: ParsedArgs, ctx: CommandContext): Promise<number>
     });
   }
   for (const e of v.errors.slice(0, 5)) ctx.log.warn("Rejected row", { error: e.message });
-  const warm = openWarm(ctx);
+  const warm = await openWarmReady(ctx);
   try {
     const mode = await warm.mode();
     const step = 100_000;
@@ -141,7 +141,7 @@ async function exportCmd(args: ParsedArgs, ctx: CommandContext): Promise<number>
   if (to > now) throw new UsageError(`${NAME} export: --to ${new Date(to).toISOString()} is in the future; only closed ranges can move to cold`, { flag: "to" });
   const from = time(args, "from", NAME) ?? 0;
   const chunkDays = num(args, "chunk-days", NAME, { min: 1, integer: true }) ?? ctx.config.tiers.cold.chunk_days;
-  const warm = openWarm(ctx);
+  const warm = await openWarmReady(ctx);
   const cold = coldStoreFor(args, ctx);
   try {
     let symbol = str(args, "symbol");
@@ -207,7 +207,7 @@ export async function loadBarsFromSource(
   if (!q.interval) throw new UsageError("backtest: --source needs --interval (e.g. --interval 1m)", { flag: "interval" });
   const query = { symbol: q.symbol, interval: q.interval, ...(q.venue ? { venue: q.venue } : {}), ...(q.from !== undefined ? { fromMs: q.from } : {}), ...(q.to !== undefined ? { toMs: q.to } : {}) };
   if (source === "warm") {
-    const warm = openWarm(ctx);
+    const warm = await openWarmReady(ctx);
     try {
       return { ...(await loadBarsFromTier("warm", query, { warm })), skipped: 0 };
     } finally {

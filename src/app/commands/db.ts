@@ -15,6 +15,22 @@ export function openWarm(ctx: CommandContext): WarmStore {
   return warmStoreFor(ctx.config);
 }
 
+/**
+ * openWarm for commands that read or write rows: the embedded DuckDB file is migrated on first use,
+ * as the daemon does (one local file, nothing to coordinate); PostgreSQL still expects `db migrate`.
+ */
+export async function openWarmReady(ctx: CommandContext): Promise<WarmStore> {
+  const warm = openWarm(ctx);
+  if (warm.backend !== "duckdb") return warm;
+  try {
+    await warm.migrate({ mode: ctx.config.tiers.warm.mode });
+    return warm;
+  } catch (e) {
+    await warm.close();
+    throw e;
+  }
+}
+
 export const dbCommand: Command = {
   name: NAME,
   summary: "Warm-tier database: apply migrations (db migrate) or show status (db status)",
