@@ -36,3 +36,14 @@ test("usage errors name the flag; data errors keep file:line", async () => {
   await expect(runCommand(dataInfoCommand, ["-d", "x.csv", "--from", "yesterday"])).rejects.toThrow("--from must be an RFC3339 time");
   await expect(runCommand(dataInfoCommand, ["-d", "/nonexistent/bars.csv"])).rejects.toThrow("/nonexistent/bars.csv: file not found");
 });
+
+test("a multi-series file without filters lists its series (text and JSON); a partial filter still errors", async () => {
+  const f = dataFile("hyperliquid_perp_candles_BTC_ETH_SOL_15m_1h_4h_2026-06_2026-08.csv.gz");
+  const r = await runCommand(dataInfoCommand, ["-d", f]);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain("Series    9 in this file; describe one with --symbol and --interval:");
+  expect(r.out).toContain("\n  ETH     1h               989\n");
+  const j = JSON.parse((await runCommand(dataInfoCommand, ["-d", f, "--json"])).out);
+  expect(j.series.map((s: { symbol: string; interval: string }) => `${s.symbol} ${s.interval}`)).toEqual(["BTC 15m", "BTC 1h", "BTC 4h", "ETH 15m", "ETH 1h", "ETH 4h", "SOL 15m", "SOL 1h", "SOL 4h"]);
+  await expect(runCommand(dataInfoCommand, ["-d", f, "--symbol", "ETH"])).rejects.toThrow(/several series .* symbol=ETH matches more than one/);
+});

@@ -5,6 +5,7 @@
  */
 import type { Command } from "../../cli/command.ts";
 import { flag, req, str, time } from "../../cli/parse-args.ts";
+import { UsageError } from "../../core/index.ts";
 import { gapSummary, intervalName, isoTime, loadBars } from "../../data/index.ts";
 import { onBadRowFlag } from "./on-bad-row-flag.ts";
 
@@ -32,7 +33,18 @@ export const dataInfoCommand: Command = {
     const path = req(args, "data", NAME);
     const mode = onBadRowFlag(args, NAME);
     const t0 = performance.now();
-    const r = await loadBars(path, { symbol: str(args, "symbol"), interval: str(args, "interval"), from: time(args, "from", NAME), to: time(args, "to", NAME), onBadRow: mode });
+    const symbol = str(args, "symbol");
+    const interval = str(args, "interval");
+    let r;
+    try {
+      r = await loadBars(path, { symbol, interval, from: time(args, "from", NAME), to: time(args, "to", NAME), onBadRow: mode });
+    } catch (e) {
+      // A file with several series and no filter: describing it means listing them.
+      const series = e instanceof UsageError && symbol === undefined && interval === undefined ? (e.details.series as SeriesRow[] | undefined) : undefined;
+      if (!series || series.length < 2) throw e;
+      printSeriesList(path, series, flag(args, "json"), ctx.stdout);
+      return 0;
+    }
     const ms = performance.now() - t0;
     const s = r.series;
     const g = gapSummary(s.tsEvent, s.intervalMs);
@@ -71,3 +83,24 @@ export const dataInfoCommand: Command = {
     return 0;
   },
 };
+
+interface SeriesRow {
+  readonly symbol: string;
+  readonly interval: string;
+  readonly rows: number;
+}
+
+function printSeriesList(path: string, series: readonly SeriesRow[], json: boolean, out: { write(s: string): unknown }): void {
+  if (json) {
+    out.write(JSON.stringify({ file: path, series }) + "\n");
+    return;
+  }
+  const w = Math.max(6, ...series.map((x) => x.symbol.length));
+  const lines = [
+    `File      ${path}`,
+    `Series    ${series.length} in this file; describe one with --symbol and --interval:`,
+    `  ${"symbol".padEnd(w)}  interval        rows`,
+    ...series.map((x) => `  ${x.symbol.padEnd(w)}  ${x.interval.padEnd(8)}  ${x.rows.toLocaleString("en-US").padStart(10)}`),
+  ];
+  out.write(lines.join("\n") + "\n");
+}
