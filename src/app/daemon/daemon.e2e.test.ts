@@ -237,6 +237,17 @@ describe("daemon end to end (real processes)", () => {
     expect(await d.kill("SIGTERM")).toBe(0);
   }, 60_000);
 
+  test("a second daemon on the same data folder is refused: it would run every bot twice", async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const d = await daemon(dir);
+    const p = Bun.spawnSync([process.execPath, `${import.meta.dir}/../../main.ts`, "daemon", "--port", "0"], { cwd: dir, stdout: "pipe", stderr: "pipe", env: { PATH: process.env.PATH ?? "", ALGO_API_TOKEN: "second-daemon-token-0123456789" } });
+    expect(p.exitCode).toBe(1);
+    expect(p.stderr.toString()).toMatch(/bot database .*bots\.db is in use by another process/);
+    expect((await d.call("GET", "/api/health", undefined, false)).status).toBe(200);
+    expect(await d.kill("SIGTERM")).toBe(0);
+  }, 60_000);
+
   test("`server --addr` serves the API from an in-memory registry and writes nothing", async () => {
     const dir = tempDir();
     dirs.push(dir);

@@ -140,3 +140,33 @@ describe("SqliteBotStore", () => {
     expect(() => open(path)).toThrow(/schema version 99, newer than this binary's 1/);
   });
 });
+
+describe("one owner per bot database", () => {
+  test("a second store on the same file is refused until the first closes", () => {
+    const path = join(tmp(), "owned.db");
+    const a = open(path);
+    a.saveSpec({ id: "a", symbol: "BTC" }, "api", true, 1);
+    expect(() => open(path)).toThrow(/bot database .*owned\.db is in use by another process/);
+    a.close();
+    const b = open(path);
+    expect(b.loadAll().bots.map((x) => x.spec.id)).toEqual(["a"]);
+    b.close();
+  });
+
+  test("the lock dies with its process (kill -9 leaves no stale lock)", async () => {
+    const path = join(tmp(), "crash.db");
+    const holder = Bun.spawn(
+      [process.execPath, "-e", `const { SqliteBotStore } = await import(${JSON.stringify(join(import.meta.dir, "sqlite-bot-store.ts"))}); new SqliteBotStore(${JSON.stringify(path)}, () => 1); console.log("held"); await Bun.sleep(60_000);`],
+      { stdout: "pipe", stderr: "inherit" },
+    );
+    const reader = holder.stdout.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toContain("held");
+    expect(() => open(path)).toThrow(/in use by another process/);
+    holder.kill(9);
+    await holder.exited;
+    const s = open(path);
+    expect(s.loadAll().problems).toEqual([]);
+    s.close();
+  });
+});

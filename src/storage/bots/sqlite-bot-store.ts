@@ -13,6 +13,7 @@ import { Database, type Statement } from "bun:sqlite";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { StorageError } from "../../core/index.ts";
+import { OwnerLock } from "./owner-lock.ts";
 import { BOT_SCHEMA_SQL, BOT_SCHEMA_VERSION } from "./schema.ts";
 
 const EQUITY_CHUNK = 64;
@@ -82,6 +83,7 @@ export class SqliteBotStore<
 > {
   readonly path: string;
   private readonly db: Database;
+  private owner: OwnerLock | null = null;
   private readonly st: Record<string, Statement>;
   private readonly commitTx: (id: string, b: CommitBatchOf<State, Trade, Event, Equity>, now: number) => void;
 
@@ -90,6 +92,7 @@ export class SqliteBotStore<
     let opened: Database | undefined;
     try {
       if (this.path !== ":memory:") mkdirSync(dirname(this.path), { recursive: true });
+      this.owner = OwnerLock.acquire(this.path); // first: a second daemon stops here
       opened = new Database(this.path, { create: true, strict: true });
       this.db = opened;
       this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
@@ -97,6 +100,7 @@ export class SqliteBotStore<
     } catch (e) {
       try {
         opened?.close();
+        this.owner?.release();
       } catch {
         // already failing; the original error is the one to report
       }
@@ -246,6 +250,7 @@ export class SqliteBotStore<
       // A checkpoint is an optimisation; closing still flushes the WAL safely.
     }
     this.db.close();
+    this.owner?.release();
   }
 
   private page<T>(table: string, col: string, order: string, id: string, q: { offset: number; limit: number }, where: string, args: Record<string, string | number>): PageOf<T> {
