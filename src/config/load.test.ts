@@ -38,14 +38,42 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ path: "/nonexistent/Config.toml", env: {} })).toThrow("config file not found: /nonexistent/Config.toml");
     const bad = file(`[server\nport = 1\n`);
     expect(() => loadConfig({ path: bad, env: {} })).toThrow(ConfigError);
-    expect(() => loadConfig({ path: bad, env: {} })).toThrow(`${bad}: invalid TOML`);
+    expect(() => loadConfig({ path: bad, env: {} })).toThrow(`${bad}:1:8: invalid TOML:`);
     const wrong = file(`[server]\nport = "eighty"\n`);
-    expect(() => loadConfig({ path: wrong, env: {} })).toThrow(`${wrong}: server.port:`);
+    expect(() => loadConfig({ path: wrong, env: {} })).toThrow(`${wrong}:2: server.port:`);
     const unknown = file(`[nonsense]\nx = 1\n`);
     expect(() => loadConfig({ path: unknown, env: {} })).toThrow(ConfigError);
   });
 
-  test("an invalid env value is reported with its key", () => {
-    expect(() => loadConfig({ env: { LOG_LEVEL: "loud" } })).toThrow(/log\.level/);
+  test("an invalid env value is reported with its key and variable", () => {
+    expect(() => loadConfig({ env: { LOG_LEVEL: "loud" } })).toThrow(/\(env LOG_LEVEL\): log\.level/);
+  });
+
+  test("a bad value deep in the second [[bots]] entry names its line", () => {
+    const text = [
+      `[log]`,
+      `level = "info"`,
+      ``,
+      `[[bots]]`,
+      `id = "a"`,
+      `symbol = "BTC"`,
+      `interval = "1h"`,
+      `strategy = "ma_crossover"`,
+      `[bots.feed]`,
+      `kind = "replay"`,
+      `file = "x.csv"`,
+      ``,
+      `[[bots]]`,
+      `id = "b"`,
+      `symbol = "ETH"`,
+      `interval = "1h"`,
+      `strategy = "ma_crossover"`,
+      `[bots.feed]`,
+      `kind = "replay"`,
+      `bars_per_second = -3`,
+      `file = "y.csv"`,
+    ].join("\n");
+    const p = file(text);
+    expect(() => loadConfig({ path: p, env: {} })).toThrow(`${p}:20: bots.1.feed.bars_per_second:`);
   });
 });

@@ -1,9 +1,12 @@
 /**
  * The one config loader. Precedence: defaults < file (TOML) < environment < argv overrides.
- * Errors name the file and the key path: `config/Config.toml: server.port: expected number`.
+ * Errors name the file, line and key path: `config/Config.toml:2: server.port: expected number`, or the
+ * env variable / flag the value came from.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { parse as parseToml, TomlError } from "smol-toml";
 import { ConfigError } from "../core/index.ts";
+import { lineOfKey } from "./key-line.ts";
 import { configSchema, ENV_MAP, type AppConfig } from "./schema.ts";
 
 export const DEFAULT_CONFIG_PATH = "config/Config.toml";
@@ -27,8 +30,22 @@ export function parseConfigText(text: string, path: string): Record<string, unkn
   try {
     return Bun.TOML.parse(text) as Record<string, unknown>;
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new ConfigError(`${path}: invalid TOML: ${msg}`, { file: path });
+    // Bun's TOML errors carry no position; smol-toml (a spec-complete TOML 1.0 parser) is asked
+    // only to locate the same error: file:line:column, like every other input error here.
+    const at = tomlErrorPosition(text);
+    const msg = at?.message ?? (e instanceof Error ? e.message : String(e));
+    const where = at ? `${path}:${at.line}:${at.column}` : path;
+    throw new ConfigError(`${where}: invalid TOML: ${msg}`, { file: path, ...(at ? { line: at.line, column: at.column } : {}) });
+  }
+}
+
+function tomlErrorPosition(text: string): { line: number; column: number; message: string } | null {
+  try {
+    parseToml(text);
+    return null;
+  } catch (e) {
+    if (!(e instanceof TomlError)) return null;
+    return { line: e.line, column: e.column, message: e.message.split("\n")[0]!.replace(/^Invalid TOML document: /, "") };
   }
 }
 
@@ -42,22 +59,40 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   } else if (existsSync(DEFAULT_CONFIG_PATH)) {
     path = DEFAULT_CONFIG_PATH;
   }
-  if (path) raw = parseConfigText(readFileSync(path, "utf8"), path);
+  let text = "";
+  if (path) raw = parseConfigText((text = readFileSync(path, "utf8")), path);
+  // Where each value came from, for error messages: env variable, flag, or a line of the file.
+  const origin = new Map<string, string>();
   for (const [name, key] of Object.entries(ENV_MAP)) {
     const v = env[name];
-    if (v !== undefined && v !== "") setPath(raw, key, v);
+    if (v !== undefined && v !== "") {
+      setPath(raw, key, v);
+      origin.set(key, `env ${name}`);
+    }
   }
-  for (const [key, v] of Object.entries(opts.overrides ?? {})) if (v !== undefined) setPath(raw, key, v);
-  return { config: validateConfig(raw, path ?? "config"), path, raw };
+  for (const [key, v] of Object.entries(opts.overrides ?? {})) {
+    if (v !== undefined) {
+      setPath(raw, key, v);
+      origin.set(key, "command-line flag");
+    }
+  }
+  const locate = (keyPath: readonly (string | number)[]): string => {
+    const dotted = keyPath.join(".");
+    for (const [k, o] of origin) if (dotted === k || dotted.startsWith(`${k}.`)) return `${path ?? "config"} (${o})`;
+    const line = path ? lineOfKey(text, keyPath) : null;
+    return line !== null ? `${path}:${line}` : (path ?? "config");
+  };
+  return { config: validateConfig(raw, path ?? "config", locate), path, raw };
 }
 
 /** Validates a raw object; throws ConfigError naming source and key path. */
-export function validateConfig(raw: Record<string, unknown>, source: string): AppConfig {
+export function validateConfig(raw: Record<string, unknown>, source: string, locate?: (keyPath: readonly (string | number)[]) => string): AppConfig {
   const res = configSchema.safeParse(coerceEnvStrings(raw));
   if (!res.success) {
     const issue = res.error.issues[0]!;
     const key = issue.path.join(".") || "(root)";
-    throw new ConfigError(`${source}: ${key}: ${issue.message}`, { file: source, key, issues: res.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
+    const where = locate ? locate(issue.path as (string | number)[]) : source;
+    throw new ConfigError(`${where}: ${key}: ${issue.message}`, { file: source, key, issues: res.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
   }
   return res.data;
 }
