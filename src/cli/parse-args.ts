@@ -69,12 +69,14 @@ export function list(args: ParsedArgs, name: string): string[] {
   return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
 }
 
-export function num(args: ParsedArgs, name: string, cmd: string, opts: { min?: number; max?: number; integer?: boolean } = {}): number | undefined {
+/** A number flag; `positive` requires > 0 (worded as such), `min`/`max` are inclusive bounds. */
+export function num(args: ParsedArgs, name: string, cmd: string, opts: { min?: number; max?: number; integer?: boolean; positive?: boolean } = {}): number | undefined {
   const v = str(args, name);
   if (v === undefined) return undefined;
   const n = Number(v);
   if (v.trim() === "" || !Number.isFinite(n)) throw new UsageError(`${cmd}: --${name} must be a number, got "${v}"`, { flag: name });
   if (opts.integer && !Number.isInteger(n)) throw new UsageError(`${cmd}: --${name} must be an integer, got "${v}"`, { flag: name });
+  if (opts.positive && !(n > 0)) throw new UsageError(`${cmd}: --${name} must be > 0, got ${v}`, { flag: name });
   if (opts.min !== undefined && n < opts.min) throw new UsageError(`${cmd}: --${name} must be ≥ ${opts.min}, got ${v}`, { flag: name });
   if (opts.max !== undefined && n > opts.max) throw new UsageError(`${cmd}: --${name} must be ≤ ${opts.max}, got ${v}`, { flag: name });
   return n;

@@ -132,7 +132,7 @@ describe("backtest usage errors name the flag (exit 2)", () => {
     [["--data", BTC1H, "--strategy", "ma_crossover", "--fee-rate", "abc"], /--fee-rate must be a number/],
     [["--data", BTC1H, "--strategy", "ma_crossover", "--leverage", "100"], /--leverage must be ≤ 50/],
     [["--data", BTC1H, "--strategy", "ma_crossover", "--leverage", "1.5"], /--leverage must be an integer/],
-    [["--data", BTC1H, "--strategy", "ma_crossover", "--capital", "0"], /--capital/],
+    [["--data", BTC1H, "--strategy", "ma_crossover", "--capital", "0"], /--capital must be > 0, got 0/],
     [["--data", BTC1H, "--strategy", "ma_crossover", "--tick-size=-1"], /--tick-size must be a positive decimal/],
     [["--data", BTC1H, "--strategy", "ma_crossover", "--lot-size", "0"], /--lot-size must be a positive decimal/],
     [["--data", BTC1H, "--strategy", "ma_crossover", "--on-bad-row", "maybe"], /--on-bad-row must be error or skip/],

@@ -78,11 +78,11 @@ async function run(args: ParsedArgs, ctx: CommandContext): Promise<number> {
   const name = req(args, "strategy", NAME);
   const onBadRow = onBadRowFlag(args, NAME);
   const settings: Partial<EngineSettings> = {
-    capital: num(args, "capital", NAME, { min: Number.MIN_VALUE }) ?? cfg.capital,
+    capital: num(args, "capital", NAME, { positive: true }) ?? cfg.capital,
     feeRate: num(args, "fee-rate", NAME, { min: 0, max: 0.1 }) ?? cfg.fee_rate,
     slippageBps: num(args, "slippage-bps", NAME, { min: 0, max: 1000 }) ?? cfg.slippage_bps,
-    riskPerTradePct: num(args, "risk-per-trade-pct", NAME, { min: Number.MIN_VALUE, max: 1 }) ?? cfg.risk_per_trade_pct,
-    maxPositionPct: num(args, "max-position-pct", NAME, { min: Number.MIN_VALUE, max: 1 }) ?? cfg.max_position_pct,
+    riskPerTradePct: num(args, "risk-per-trade-pct", NAME, { positive: true, max: 1 }) ?? cfg.risk_per_trade_pct,
+    maxPositionPct: num(args, "max-position-pct", NAME, { positive: true, max: 1 }) ?? cfg.max_position_pct,
     leverage: num(args, "leverage", NAME, { min: 1, max: 50, integer: true }) ?? cfg.leverage,
   };
   const from = time(args, "from", NAME);
