@@ -222,7 +222,9 @@ describe("daemon end to end (real processes)", () => {
     await d.json("POST", "/api/bots/dup/start");
     d.proc.kill("SIGINT"); // the terminal signals the process group…
     expect(await d.kill("SIGINT")).toBe(0); // …and make passes it on: not a "second signal"
-    expect(d.output()).toContain("Signal repeated while stopping");
+    // (On a very busy machine the kernel may merge the two pending SIGINTs into one; either way
+    // the daemon must stop gracefully, never force its exit.)
+    expect(d.output()).toContain("Daemon stopped");
     expect(d.output()).not.toContain("forcing exit");
   }, 60_000);
 
