@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { privateKeyToAccount } from "viem/accounts";
 import type { Hex } from "viem";
+import { parse as parseToml, TomlError } from "smol-toml";
 import { ConfigError } from "../../core/index.ts";
 
 const KEY_RE = /^0x[0-9a-fA-F]{64}$/;
@@ -63,10 +64,12 @@ export function loadCredentials(s: CredentialSources): Credentials {
     const f = s.secretsFile;
     if (!existsSync(f)) throw new ConfigError(`secrets file not found: ${f}`, { file: f });
     let raw: Record<string, unknown>;
+    const text = readFileSync(f, "utf8");
     try {
-      raw = Bun.TOML.parse(readFileSync(f, "utf8")) as Record<string, unknown>;
+      raw = Bun.TOML.parse(text) as Record<string, unknown>;
     } catch {
-      throw new ConfigError(`${f}: not valid TOML (contents not shown)`, { file: f });
+      // Only the position is reported: the parser's own message would quote the secret lines.
+      throw new ConfigError(`${f}${tomlPosition(text)}: not valid TOML (contents not shown)`, { file: f });
     }
     const sec = (typeof raw.hyperliquid === "object" && raw.hyperliquid !== null ? raw.hyperliquid : raw) as Record<string, unknown>;
     const k = sec.api_wallet_key;
@@ -86,4 +89,14 @@ export function secretsFileTooOpen(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** ":line:column" of the first TOML syntax error in `text` (smol-toml locates it), or "". */
+function tomlPosition(text: string): string {
+  try {
+    parseToml(text);
+  } catch (e) {
+    if (e instanceof TomlError) return `:${e.line}:${e.column}`;
+  }
+  return "";
 }

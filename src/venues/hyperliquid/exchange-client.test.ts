@@ -150,5 +150,10 @@ describe("credentials", () => {
     expect(e.message).toContain("bad.toml");
     expect(e.message).not.toContain("deadbeef");
     expect(() => loadCredentials({ env: {} })).toThrow(/HYPERLIQUID_API_WALLET_KEY and HYPERLIQUID_ACCOUNT_ADDRESS/);
+    // Broken TOML: the position is given, the secret line is not.
+    await Bun.write(`${dir}/broken.toml`, `account_address = "${ACCOUNT}"\napi_wallet_key = "${API_KEY}\n`);
+    const t = (() => { try { loadCredentials({ env: {}, secretsFile: `${dir}/broken.toml` }); } catch (x) { return x as Error; } })()!;
+    expect(t.message).toMatch(/broken\.toml:2:\d+: not valid TOML \(contents not shown\)$/);
+    expect(t.message).not.toContain(API_KEY.slice(2, 20));
   });
 });
