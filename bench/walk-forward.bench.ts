@@ -65,7 +65,7 @@ async function workloadCeiling(): Promise<{ ceiling: number; alone: number; toge
   const folds = generateFolds(series.tsEvent, series.intervalMs, { trainMs: trainDays * DAY, testMs: 30 * DAY }).slice(0, 20);
   const points = gridPoints(axes).filter((p) => Number(p.slow) > Number(p.fast));
   const jobs: Job[] = [];
-  for (const f of folds) for (const p of points) jobs.push({ id: jobs.length, kind: "train", fold: f.index, point: 0, params: p, from: f.trainFrom, to: f.trainTo, measureFrom: f.trainFrom });
+  for (const f of folds) points.forEach((p, k) => jobs.push({ id: jobs.length, kind: "train", fold: f.index, point: k, params: p, from: f.trainFrom, to: f.trainTo, measureFrom: f.trainFrom }));
   const setup: WalkForwardSetup = { series: { ...series }, instrument, strategy: "ma_crossover", settings: { ...resolveSettings({}) } as unknown as WalkForwardSetup["settings"] };
   const url = new URL("./support/wf-ceiling-worker.ts", import.meta.url);
   const run = async (n: number): Promise<number> => {
