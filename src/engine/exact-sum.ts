@@ -24,6 +24,15 @@ export class ExactSum {
     if (v !== 0n) this.value = v;
   }
 
+  /** An independent sum with the same value (no bigint work: the split is copied). */
+  clone(): ExactSum {
+    const c = new ExactSum();
+    c.hi = this.hi;
+    c.lo = this.lo;
+    c.big = this.big;
+    return c;
+  }
+
   get value(): Amount {
     if (this.big !== null) return this.big;
     return this.hi === 0 ? BigInt(this.lo) : BigInt(this.hi) * W_BIG + BigInt(this.lo);

@@ -59,8 +59,20 @@ export class FeeModel {
   }
 }
 
-/** The rate as an exact fraction num / 10^k using its shortest decimal form (0.001 → 1/1000). */
+/** Rates seen so far: walk-forward builds thousands of engines with the same fee rate. */
+const RATES = new Map<number, Rate>();
+
 function rateOf(rate: number): Rate {
+  let r = RATES.get(rate);
+  if (r === undefined) {
+    r = parseRate(rate);
+    if (RATES.size < 1024) RATES.set(rate, r);
+  }
+  return r;
+}
+
+/** The rate as an exact fraction num / 10^k using its shortest decimal form (0.001 → 1/1000). */
+function parseRate(rate: number): Rate {
   if (!Number.isFinite(rate)) throw new RangeError(`fee rate must be finite, got ${rate}`);
   const s = String(rate);
   const k = /e-(\d+)$/.exec(s) ? Number(/e-(\d+)$/.exec(s)![1]) + 6 : s.includes(".") ? s.length - s.indexOf(".") - 1 : 0;

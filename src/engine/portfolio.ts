@@ -35,6 +35,9 @@ export class BookedFill {
   }
 }
 
+/** Capital (number) → its exact Amount and ExactSum split, converted once. */
+const STARTING_CASH = new Map<number, { amount: Amount; sum: ExactSum }>();
+
 export class Portfolio {
   readonly initialCash: Amount;
   private readonly cashSum: ExactSum;
@@ -48,8 +51,20 @@ export class Portfolio {
   private readonly booked = new BookedFill();
 
   constructor(initialCash: Amount | number, instruments: readonly Instrument[] = []) {
-    this.initialCash = typeof initialCash === "bigint" ? initialCash : amountFromNumber(initialCash);
-    this.cashSum = new ExactSum(this.initialCash);
+    if (typeof initialCash === "bigint") {
+      this.initialCash = initialCash;
+      this.cashSum = new ExactSum(initialCash);
+    } else {
+      // Walk-forward builds thousands of portfolios with the same capital: convert it once.
+      let start = STARTING_CASH.get(initialCash);
+      if (start === undefined) {
+        const amount = amountFromNumber(initialCash);
+        start = { amount, sum: new ExactSum(amount) };
+        if (STARTING_CASH.size < 256) STARTING_CASH.set(initialCash, start);
+      }
+      this.initialCash = start.amount;
+      this.cashSum = start.sum.clone();
+    }
     for (const i of instruments) this.addInstrument(i);
   }
 
