@@ -78,13 +78,6 @@ export class ExactSum {
     else this.value = this.value + BigInt(x);
   }
 
-  /** The value as a safe-integer count of 1e-12 units, or NaN when it is not one. */
-  units(): number {
-    if (this.big !== null) return Number.NaN;
-    const u = this.hi * W + this.lo;
-    return this.hi < HI_EXACT && this.hi > -HI_EXACT && Number.isSafeInteger(u) ? u : Number.NaN;
-  }
-
   /** Adds an integer count x of 1e-12 units with |x| < 2^52, not in bigint mode (callers check). */
   private addSmall(x: number): void {
     let lo = this.lo + x;

@@ -19,16 +19,10 @@ export function notionalOf(pu: number, pd: number, qu: number, qd: number): Amou
 }
 
 /**
- * Exact round-half-away-from-zero of pu·qu·10^(12−pd−qd) × num / den as an Amount, in doubles
- * when every intermediate is a safe integer (one BigInt at the end), else in bigints.
- * Used for commissions: price × quantity × rate with rate = num / den, den = 10^k.
+ * Exact round-half-away-from-zero of pu·qu·10^(12−pd−qd) × num / den as a safe-integer count of
+ * 1e-12 units, computed in doubles; NaN when an intermediate would not be a safe integer (callers
+ * then take the bigint path). Used for commissions: price × quantity × rate, rate = num / den, den = 10^k.
  */
-export function notionalTimesRate(pu: number, pd: number, qu: number, qd: number, num: number, den: number): Amount | null {
-  const u = notionalTimesRateUnits(pu, pd, qu, qd, num, den);
-  return u === u ? BigInt(u) : null;
-}
-
-/** The same value as a safe-integer count of 1e-12 units, or NaN when doubles cannot do it exactly. */
 export function notionalTimesRateUnits(pu: number, pd: number, qu: number, qd: number, num: number, den: number): number {
   const d = pd + qd;
   if (d > 12) return Number.NaN;

@@ -5,7 +5,7 @@
  * makers (limit fills).
  */
 import { parseDecimal, pow10, type Amount, type Instrument } from "../core/index.ts";
-import { mulDivRoundPow10, notionalOf, notionalTimesRate, notionalTimesRateUnits } from "./exact.ts";
+import { mulDivRoundPow10, notionalOf, notionalTimesRateUnits } from "./exact.ts";
 
 interface Rate {
   readonly num: bigint;
@@ -30,9 +30,7 @@ export class FeeModel {
   }
 
   commission(i: Instrument, price: number, quantity: number, liquidity: "maker" | "taker" = "taker"): Amount {
-    const pu = Math.round(price * 10 ** i.priceDecimals);
-    const qu = Math.round(quantity * 10 ** i.sizeDecimals);
-    return this.commissionUnits(i, pu, qu, liquidity);
+    return this.commissionUnits(i, gridUnits(price, i.priceDecimals), gridUnits(quantity, i.sizeDecimals), liquidity);
   }
 
   /**
@@ -40,23 +38,29 @@ export class FeeModel {
    * (the simulator's hot path, no bigint), else NaN: then use `commission`.
    */
   commissionUnitsOf(i: Instrument, price: number, quantity: number, liquidity: "maker" | "taker" = "taker"): number {
-    const r = liquidity === "maker" ? this.maker : this.taker;
-    if (r.numF !== r.numF) return Number.NaN;
-    if (r.numF === 0) return 0;
-    const pu = Math.round(price * 10 ** i.priceDecimals);
-    const qu = Math.round(quantity * 10 ** i.sizeDecimals);
-    return notionalTimesRateUnits(pu, i.priceDecimals, qu, i.sizeDecimals, r.numF, r.denF);
+    return fastUnits(liquidity === "maker" ? this.maker : this.taker, i, gridUnits(price, i.priceDecimals), gridUnits(quantity, i.sizeDecimals));
   }
 
   /** Same with price and quantity already as scaled integers. */
   commissionUnits(i: Instrument, priceUnits: number, qtyUnits: number, liquidity: "maker" | "taker" = "taker"): Amount {
     const r = liquidity === "maker" ? this.maker : this.taker;
-    if (r.num === 0n) return 0n;
-    const fast = r.numF === r.numF ? notionalTimesRate(priceUnits, i.priceDecimals, qtyUnits, i.sizeDecimals, r.numF, r.denF) : null;
-    if (fast !== null) return fast;
+    const u = fastUnits(r, i, priceUnits, qtyUnits);
+    if (u === u) return BigInt(u);
     const n = notionalOf(priceUnits, i.priceDecimals, qtyUnits, i.sizeDecimals);
     return r.den === 1n ? n * r.num : mulDivRoundPow10(n, r.num, r.den, r.half);
   }
+}
+
+/** x as an integer count of 10^-decimals. */
+function gridUnits(x: number, decimals: number): number {
+  return Math.round(x * 10 ** decimals);
+}
+
+/** The commission in 1e-12 units computed in doubles, or NaN when that is not exact (then bigints). */
+function fastUnits(r: Rate, i: Instrument, priceUnits: number, qtyUnits: number): number {
+  if (r.numF !== r.numF) return Number.NaN;
+  if (r.numF === 0) return 0;
+  return notionalTimesRateUnits(priceUnits, i.priceDecimals, qtyUnits, i.sizeDecimals, r.numF, r.denF);
 }
 
 /** Rates seen so far: walk-forward builds thousands of engines with the same fee rate. */
