@@ -19,6 +19,14 @@ export function notionalOf(pu: number, pd: number, qu: number, qd: number): Amou
 }
 
 /**
+ * The hot path's two-form amounts: `units`, a safe-integer count of 1e-12 units, when it is not
+ * NaN; otherwise `big`. Read as one Amount.
+ */
+export function unitsOrBig(units: number, big: Amount): Amount {
+  return units === units ? BigInt(units) : big;
+}
+
+/**
  * Exact round-half-away-from-zero of pu·qu·10^(12−pd−qd) × num / den as a safe-integer count of
  * 1e-12 units, computed in doubles; NaN when an intermediate would not be a safe integer (callers
  * then take the bigint path). Used for commissions: price × quantity × rate, rate = num / den, den = 10^k.

@@ -15,24 +15,14 @@
 import { amountFromNumber, ConflictError, DataError, type Amount, type Instrument, type OrderSide } from "../core/index.ts";
 import { mulDivFloorSafe, scaledUnits, toNumber } from "./exact.ts";
 import { ExactSum } from "./exact-sum.ts";
-import { Position } from "./position.ts";
+import { FillEffect, Position } from "./position.ts";
 import { closeTrade, openTrade, type TradeRecord } from "./trade-ledger.ts";
 import { positionFromJson, positionToJson, tradeFromJson, tradeToJson, type PortfolioSnapshot } from "./portfolio-state.ts";
 
-/** What one fill did; a record reused by the next fill (read it before booking another). */
-export class BookedFill {
-  /** Realized PnL as 1e-12 units (fast path), else NaN and `realizedBig`. */
-  realizedUnits = 0;
-  realizedBig: Amount = 0n;
-  closedUnits = 0;
-  openedUnits = 0;
+/** What one fill did (the position's FillEffect plus the trade it closed); a record reused by the next fill. */
+export class BookedFill extends FillEffect {
   /** Trade closed by this fill, if any. */
   closed: TradeRecord | null = null;
-
-  /** Realized PnL (before fees) of the closing part of the fill. */
-  get realized(): Amount {
-    return this.realizedUnits === this.realizedUnits ? BigInt(this.realizedUnits) : this.realizedBig;
-  }
 }
 
 /** Capital (number) → its exact Amount and ExactSum split, converted once. */

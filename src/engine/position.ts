@@ -17,7 +17,7 @@
  */
 import type { Amount, Instrument } from "../core/index.ts";
 import { pow10 } from "../core/index.ts";
-import { mulDivRound, notionalOf, toNumber } from "./exact.ts";
+import { mulDivRound, notionalOf, toNumber, unitsOrBig } from "./exact.ts";
 import type { OpenTradeState } from "./trade-ledger.ts";
 
 /**
@@ -34,7 +34,7 @@ export class FillEffect {
 
   /** Realized PnL before fees of the closing part (0n for pure opens). */
   get realized(): Amount {
-    return this.realizedUnits === this.realizedUnits ? BigInt(this.realizedUnits) : this.realizedBig;
+    return unitsOrBig(this.realizedUnits, this.realizedBig);
   }
 }
 

@@ -11,6 +11,7 @@
  * Reduce-only orders are clamped to the position at fill time and cancelled when flat.
  */
 import { floorSize, type Amount, type Bar, type Instrument, type OrderEvent } from "../core/index.ts";
+import { unitsOrBig } from "./exact.ts";
 import { FeeModel } from "./fees.ts";
 import { limitMarketableAtOpen, marketFillPrice, restingFillPrice } from "./fill-model.ts";
 import type { ExecutionVenue, FillReport, VenueSink } from "./ports.ts";
@@ -31,7 +32,7 @@ class ScratchReport implements FillReport {
   remaining = 0;
 
   get commission(): Amount {
-    return this.commissionUnits === this.commissionUnits ? BigInt(this.commissionUnits) : this.commissionBig;
+    return unitsOrBig(this.commissionUnits, this.commissionBig);
   }
 }
 
