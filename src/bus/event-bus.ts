@@ -17,11 +17,6 @@ export interface BusMessage<T = unknown> {
 
 type Handler = (payload: unknown, msg: BusMessage) => void;
 
-/** The handlers a topic reaches, flattened ("*" first, then longest prefix first). */
-interface Route {
-  readonly handlers: Handler[];
-}
-
 export function topic(...parts: (string | number)[]): string {
   return parts.join(".");
 }
@@ -37,10 +32,10 @@ export class EventBus {
   private readonly payloads: unknown[];
   private readonly mask: number;
   private readonly subs = new Map<string, Set<Handler>>();
-  /** Topic → its route; rebuilt on (un)subscribe. */
-  private readonly routes = new Map<string, Route>();
+  /** Topic → the handlers it reaches ("*" first, then longest prefix first); rebuilt on (un)subscribe. */
+  private readonly routes = new Map<string, Handler[]>();
   private lastTopic = "";
-  private lastRoute: Route | undefined = undefined;
+  private lastRoute: Handler[] | undefined = undefined;
   private dispatching = false;
   published = 0;
   delivered = 0;
@@ -117,9 +112,8 @@ export class EventBus {
     }
     this.lastTopic = t;
     this.lastRoute = route;
-    const hs = route.handlers;
     const msg = { topic: t, payload, seq };
-    for (let i = 0; i < hs.length; i++) hs[i]!(payload, msg);
+    for (let i = 0; i < route.length; i++) route[i]!(payload, msg);
     this.delivered++;
   }
 
@@ -129,7 +123,7 @@ export class EventBus {
     this.lastRoute = undefined;
   }
 
-  private routeOf(t: string): Route {
+  private routeOf(t: string): Handler[] {
     const handlers: Handler[] = [];
     const all = this.subs.get("*");
     if (all) handlers.push(...all);
@@ -141,6 +135,6 @@ export class EventBus {
       if (dot < 0) break;
       p = p.slice(0, dot);
     }
-    return { handlers };
+    return handlers;
   }
 }
