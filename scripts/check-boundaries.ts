@@ -27,7 +27,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
   collectors: ["core", "lib", "bus", "engine", "venues"],
   bots: ["core", "lib", "bus", "engine"],
   api: ["core", "lib", "bus", "bots", "config", "engine"],
-  config: ["core"],
+  config: ["core", "lib"],
   cli: ["core", "config", "lib"],
   testkit: ["*"],
   app: ["*"],

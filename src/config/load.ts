@@ -4,8 +4,8 @@
  * env variable / flag the value came from.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { parse as parseToml, TomlError } from "smol-toml";
 import { ConfigError } from "../core/index.ts";
+import { tomlErrorAt } from "../lib/toml-error-at.ts";
 import { lineOfKey } from "./key-line.ts";
 import { configSchema, ENV_MAP, type AppConfig } from "./schema.ts";
 
@@ -30,22 +30,11 @@ export function parseConfigText(text: string, path: string): Record<string, unkn
   try {
     return Bun.TOML.parse(text) as Record<string, unknown>;
   } catch (e) {
-    // Bun's TOML errors carry no position; smol-toml (a spec-complete TOML 1.0 parser) is asked
-    // only to locate the same error: file:line:column, like every other input error here.
-    const at = tomlErrorPosition(text);
+    // Bun's TOML errors carry no position: file:line:column like every other input error here.
+    const at = tomlErrorAt(text);
     const msg = at?.message ?? (e instanceof Error ? e.message : String(e));
     const where = at ? `${path}:${at.line}:${at.column}` : path;
     throw new ConfigError(`${where}: invalid TOML: ${msg}`, { file: path, ...(at ? { line: at.line, column: at.column } : {}) });
-  }
-}
-
-function tomlErrorPosition(text: string): { line: number; column: number; message: string } | null {
-  try {
-    parseToml(text);
-    return null;
-  } catch (e) {
-    if (!(e instanceof TomlError)) return null;
-    return { line: e.line, column: e.column, message: e.message.split("\n")[0]!.replace(/^Invalid TOML document: /, "") };
   }
 }
 

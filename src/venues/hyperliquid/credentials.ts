@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { privateKeyToAccount } from "viem/accounts";
 import type { Hex } from "viem";
-import { parse as parseToml, TomlError } from "smol-toml";
+import { tomlErrorAt } from "../../lib/toml-error-at.ts";
 import { ConfigError } from "../../core/index.ts";
 
 const KEY_RE = /^0x[0-9a-fA-F]{64}$/;
@@ -69,7 +69,8 @@ export function loadCredentials(s: CredentialSources): Credentials {
       raw = Bun.TOML.parse(text) as Record<string, unknown>;
     } catch {
       // Only the position is reported: the parser's own message would quote the secret lines.
-      throw new ConfigError(`${f}${tomlPosition(text)}: not valid TOML (contents not shown)`, { file: f });
+      const at = tomlErrorAt(text);
+      throw new ConfigError(`${f}${at ? `:${at.line}:${at.column}` : ""}: not valid TOML (contents not shown)`, { file: f });
     }
     const sec = (typeof raw.hyperliquid === "object" && raw.hyperliquid !== null ? raw.hyperliquid : raw) as Record<string, unknown>;
     const k = sec.api_wallet_key;
@@ -89,14 +90,4 @@ export function secretsFileTooOpen(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** ":line:column" of the first TOML syntax error in `text` (smol-toml locates it), or "". */
-function tomlPosition(text: string): string {
-  try {
-    parseToml(text);
-  } catch (e) {
-    if (e instanceof TomlError) return `:${e.line}:${e.column}`;
-  }
-  return "";
 }
