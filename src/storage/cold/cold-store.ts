@@ -106,18 +106,16 @@ export class ColdStore {
         const b = Math.min(toMs, Math.floor(a / DAY) * DAY + chunkMs);
         const filter: RangeFilter = { fromMs: a, toMs: b, ...(o.venue !== undefined ? { venue: o.venue } : {}), ...(o.symbol !== undefined ? { symbol: o.symbol } : {}), ...(o.interval !== undefined ? { interval: o.interval } : {}) };
         const tmp = join(tmpDir, `.export-${o.table}-${process.pid}-${a}`);
-        let n: number;
         let exported: ExportedRange;
         try {
           const x = await warm.exportForCold(o.table, filter, tmp);
           exported = x;
-          n = x.rows;
-          if (n > 0) files += await this.writeChunk(def, tmp, x.format, n);
-          rows += n;
+          if (x.rows > 0) files += await this.writeChunk(def, tmp, x.format, x.rows);
+          rows += x.rows;
         } finally {
           rmSync(tmp, { force: true });
         }
-        if (o.deleteFromWarm && n > 0) {
+        if (o.deleteFromWarm && exported.rows > 0) {
           // Atomic and content-checked: a row added or changed in the range since the export keeps
           // the whole range in warm for the next run (which re-exports it), so nothing is lost.
           const d = await warm.deleteExported(o.table, filter, exported);
