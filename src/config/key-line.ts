@@ -10,11 +10,15 @@ export function lineOfKey(text: string, path: readonly (string | number)[]): num
   const want = path.map(String);
   const counts = new Map<string, number>(); // array-of-tables path → occurrences so far
   let table: string[] = [];
-  let best: { line: number; depth: number } | null = null;
+  let bestLine: number | null = null;
+  let bestDepth = -1;
   const consider = (keyPath: string[], line: number): void => {
     let depth = 0;
     while (depth < keyPath.length && depth < want.length && keyPath[depth] === want[depth]) depth++;
-    if (depth === keyPath.length && (best === null || depth > best.depth)) best = { line, depth };
+    if (depth === keyPath.length && depth > bestDepth) {
+      bestLine = line;
+      bestDepth = depth;
+    }
   };
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
@@ -35,14 +39,18 @@ export function lineOfKey(text: string, path: readonly (string | number)[]): num
       const name = splitKey(tab[1]!);
       // A sub-table of the latest array element: [bots.feed] after the n-th [[bots]].
       const parent = [...counts.keys()].filter((k) => name.join(".").startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
-      table = parent ? [...splitKey(parent), String(counts.get(parent)! - 1), ...name.slice(splitKey(parent).length)] : name;
+      if (parent === undefined) table = name;
+      else {
+        const p = splitKey(parent);
+        table = [...p, String(counts.get(parent)! - 1), ...name.slice(p.length)];
+      }
       consider(table, i + 1);
       continue;
     }
     const kv = /^([A-Za-z0-9_.\-"' ]+?)\s*=/.exec(s);
     if (kv) consider([...table, ...splitKey(kv[1]!)], i + 1);
   }
-  return (best as { line: number } | null)?.line ?? null;
+  return bestLine;
 }
 
 function splitKey(k: string): string[] {

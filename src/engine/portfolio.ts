@@ -165,10 +165,10 @@ export class Portfolio {
     }
     const ru = effect.realizedUnits;
     let closed: TradeRecord | null = null;
-    if (effect.closedUnits > 0) {
+    if (closedUnits > 0) {
       const t = pos.trade ?? openTrade(qBefore > 0 ? "long" : "short", time, barIndex);
-      t.exitUnits += effect.closedUnits;
-      t.exitValueUnits += priceUnits * effect.closedUnits;
+      t.exitUnits += closedUnits;
+      t.exitValueUnits += priceUnits * closedUnits;
       t.exitTime = time;
       t.exitBar = barIndex;
       if (ru === ru) t.addRealizedUnits(ru);
@@ -176,16 +176,16 @@ export class Portfolio {
       if (feeCloseU === feeCloseU) t.addFeesUnits(feeCloseU);
       else t.addFees(feeClose);
       pos.trade = t;
-      if (pos.qty === 0 || effect.openedUnits > 0) {
+      if (pos.qty === 0 || openedUnits > 0) {
         closed = closeTrade(t, pos.instrument, this.trades.length + 1);
         this.trades.push(closed);
         pos.trade = null;
       }
     }
-    if (effect.openedUnits > 0) {
+    if (openedUnits > 0) {
       const t = pos.trade ?? openTrade(side === "buy" ? "long" : "short", time, barIndex);
-      t.entryUnits += effect.openedUnits;
-      t.entryValueUnits += priceUnits * effect.openedUnits;
+      t.entryUnits += openedUnits;
+      t.entryValueUnits += priceUnits * openedUnits;
       if (feeOpenU === feeOpenU) t.addFeesUnits(feeOpenU);
       else t.addFees(feeOpen);
       pos.trade = t;
@@ -212,8 +212,8 @@ export class Portfolio {
     const b = this.booked;
     b.realizedUnits = ru;
     b.realizedBig = effect.realizedBig;
-    b.closedUnits = effect.closedUnits;
-    b.openedUnits = effect.openedUnits;
+    b.closedUnits = closedUnits;
+    b.openedUnits = openedUnits;
     b.closed = closed;
     return b;
   }
