@@ -32,6 +32,17 @@ async function daemon(dir: string): Promise<DaemonProc> {
   return d;
 }
 
+/** Runs a second daemon from the sources to completion (it is expected to be refused): exit code and stderr. */
+function secondDaemon(cwd: string, port: number): { exitCode: number; stderr: string } {
+  const p = Bun.spawnSync([process.execPath, `${import.meta.dir}/../../main.ts`, "daemon", "--port", String(port)], {
+    cwd,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { PATH: process.env.PATH ?? "", ALGO_API_TOKEN: "second-daemon-token-0123456789" },
+  });
+  return { exitCode: p.exitCode, stderr: p.stderr.toString() };
+}
+
 function botBody(id: string, barsPerSecond: number): Record<string, unknown> {
   return { id, symbol: "BTC", interval: "1h", strategy: "ma_crossover", params: { fast: 5, slow: 20 }, feed: { kind: "replay", file: dataFile(HL_CANDLES), bars_per_second: barsPerSecond } };
 }
@@ -233,9 +244,9 @@ describe("daemon end to end (real processes)", () => {
     const dir2 = tempDir();
     dirs.push(dir, dir2);
     const d = await daemon(dir);
-    const p = Bun.spawnSync([process.execPath, `${import.meta.dir}/../../main.ts`, "daemon", "--port", String(d.port)], { cwd: dir2, stdout: "pipe", stderr: "pipe", env: { PATH: process.env.PATH ?? "", ALGO_API_TOKEN: "second-daemon-token-0123456789" } });
+    const p = secondDaemon(dir2, d.port);
     expect(p.exitCode).toBe(2);
-    expect(p.stderr.toString()).toContain(`cannot listen on 127.0.0.1:${d.port}`);
+    expect(p.stderr).toContain(`cannot listen on 127.0.0.1:${d.port}`);
     expect(await d.kill("SIGTERM")).toBe(0);
   }, 60_000);
 
@@ -243,9 +254,9 @@ describe("daemon end to end (real processes)", () => {
     const dir = tempDir();
     dirs.push(dir);
     const d = await daemon(dir);
-    const p = Bun.spawnSync([process.execPath, `${import.meta.dir}/../../main.ts`, "daemon", "--port", "0"], { cwd: dir, stdout: "pipe", stderr: "pipe", env: { PATH: process.env.PATH ?? "", ALGO_API_TOKEN: "second-daemon-token-0123456789" } });
+    const p = secondDaemon(dir, 0);
     expect(p.exitCode).toBe(1);
-    expect(p.stderr.toString()).toMatch(/bot database .*bots\.db is in use by another process/);
+    expect(p.stderr).toMatch(/bot database .*bots\.db is in use by another process/);
     expect((await d.call("GET", "/api/health", undefined, false)).status).toBe(200);
     expect(await d.kill("SIGTERM")).toBe(0);
   }, 60_000);
